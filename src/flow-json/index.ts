@@ -3,3 +3,4 @@
  * versions and validation.
  */
 export type * from "./types.js";
+export * from "./diagnostic.js";
