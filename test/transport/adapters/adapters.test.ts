@@ -38,7 +38,7 @@ async function started(server: Promise<RunningServer>): Promise<RunningServer> {
   return running;
 }
 
-function listenFetchStyle(fetchHandler: (request: Request) => Promise<Response>): Promise<RunningServer> {
+function listenFetchStyle(fetchHandler: (request: Request) => Response | Promise<Response>): Promise<RunningServer> {
   const server: ServerType = serve({ fetch: fetchHandler, port: 0, hostname: "127.0.0.1" });
   return wrapServer(server as Parameters<typeof wrapServer>[0]);
 }
