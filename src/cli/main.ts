@@ -7,9 +7,11 @@
  */
 import type { Command, CommandIo } from "./command.js";
 import { formatCommand } from "./format-command.js";
+import { keysCommand } from "./keys-command.js";
 
 const commands: Readonly<Record<string, Command>> = {
   format: formatCommand,
+  keys: keysCommand,
 };
 
 function helpText(): string {
