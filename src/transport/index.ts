@@ -55,3 +55,6 @@ export {
   type FlowMediaItem,
 } from "./crypto/flow-media.js";
 export { DEFAULT_MEDIA_TYPE, MEDIA_TYPES, mediaTypeForFileName } from "./crypto/media-type.js";
+export * from "./store/index.js";
+export { EndpointStatus, DEFAULT_MAX_BODY_BYTES } from "./status-codes.js";
+export type { RawHttpHandler, RawHttpResponse } from "./raw-http.js";

@@ -19,3 +19,4 @@ export {
   type GenerateFlowKeyPairOptions,
   type WriteFlowKeyPairOptions,
 } from "./adapters/node-key-pair.js";
+export { createNodeRequestListener, type NodeRequestListenerOptions } from "./adapters/node.js";

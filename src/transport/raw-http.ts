@@ -8,9 +8,7 @@
  * const reply = await handler.handle(bytes, { "x-hub-signature-256": "sha256=..." }, "POST");
  * response.writeHead(reply.status, reply.headers).end(reply.body);
  */
-
-/** Request headers, as node:http gives them or as a plain record; names are matched case-insensitively. */
-export type RawHeaders = Readonly<Record<string, string | readonly string[] | undefined>>;
+import type { HeadersInput } from "./crypto/hub-signature.js";
 
 /** What a handler answers: sent as is by every adapter. */
 export interface RawHttpResponse {
@@ -23,18 +21,8 @@ export interface RawHttpResponse {
 export interface RawHttpHandler {
   handle(
     rawBody: Uint8Array,
-    headers: RawHeaders,
+    headers: HeadersInput,
     method?: string,
     query?: URLSearchParams,
   ): Promise<RawHttpResponse>;
-}
-
-/** Looks a header up by name, ignoring case; a repeated header gives its first value. */
-export function readHeader(headers: RawHeaders, name: string): string | undefined {
-  const wanted = name.toLowerCase();
-  for (const [key, value] of Object.entries(headers)) {
-    if (key.toLowerCase() !== wanted || value === undefined) continue;
-    return typeof value === "string" ? value : value[0];
-  }
-  return undefined;
 }

@@ -9,7 +9,8 @@ import { createFastifyPlugin } from "../../../src/transport/adapters/fastify.js"
 import { createFetchHandler } from "../../../src/transport/adapters/fetch.js";
 import { createHonoHandler } from "../../../src/transport/adapters/hono.js";
 import { createNodeRequestListener } from "../../../src/transport/adapters/node.js";
-import { readHeader, type RawHttpHandler } from "../../../src/transport/raw-http.js";
+import { readHeader } from "../../../src/transport/crypto/hub-signature.js";
+import type { RawHttpHandler } from "../../../src/transport/raw-http.js";
 import { listenNode, wrapServer, type RunningServer } from "../../helpers/http-servers.js";
 
 /** Answers with what it saw: the digest of the exact bytes, the method, the query and one header. */
