@@ -4,3 +4,7 @@
  */
 export type * from "./types.js";
 export * from "./diagnostic.js";
+export * from "./builders/index.js";
+export * from "./expressions/index.js";
+export * from "./refs.js";
+export * from "./screen-data.js";
