@@ -15,4 +15,4 @@ export * from "./navigation.js";
 export * from "./screen.js";
 export * from "./selection.js";
 export * from "./text.js";
-export { kebabCase, toWireValue, type PayloadObject, type PayloadValue } from "./wire-value.js";
+export type { PayloadObject, PayloadValue } from "./wire-value.js";

@@ -16,6 +16,7 @@ import { buildComponent } from "./component.js";
 import { type WithRef, withRef } from "./input.js";
 import { isPlainObject, toWireOptions } from "./wire-value.js";
 
+/** The options of `textInput` (`inputType`, `helperText`, `minChars`, `initValue`, ...). */
 export type TextInputOptions = BuilderOptions<
   TextInput,
   {
@@ -23,8 +24,11 @@ export type TextInputOptions = BuilderOptions<
     readonly pattern?: string | RegExp | undefined;
   }
 >;
+/** The options of `textArea` (`maxLength`, `helperText`, `initValue`, ...). */
 export type TextAreaOptions = BuilderOptions<TextArea>;
+/** The options of `optIn` (`onClickAction`, `onSelectAction`, `initValue`, ...). */
 export type OptInOptions = BuilderOptions<OptIn>;
+/** The options of `datePicker` (`minDate`, `maxDate`, `unavailableDates`, ...). */
 export type DatePickerOptions = BuilderOptions<DatePicker>;
 
 /** A CalendarPicker range value written in camelCase: `{ startDate, endDate }`. */
@@ -35,6 +39,7 @@ export interface CalendarRangeOptions<T> {
 
 type Ranged<T> = T | CalendarRangeOptions<T>;
 
+/** The options of `calendarPicker`; range values are `{ startDate, endDate }` pairs. */
 export type CalendarPickerOptions = BuilderOptions<
   CalendarPicker,
   {
@@ -46,11 +51,6 @@ export type CalendarPickerOptions = BuilderOptions<
   }
 >;
 
-/** The value type of a TextInput: a number when `inputType` is `"number"`, a string otherwise. */
-export type TextInputValue<O> = O extends { readonly inputType: "number" } ? number : string;
-/** The value type of a CalendarPicker: a start/end pair in range mode, a date string otherwise. */
-export type CalendarPickerValue<O> = O extends { readonly mode: "range" } ? CalendarRange<string> : string;
-
 /**
  * A TextInput. `inputType: "number"` makes its ref a `Ref<number>`, so it can be compared with numbers.
  *
@@ -59,9 +59,12 @@ export type CalendarPickerValue<O> = O extends { readonly mode: "range" } ? Cale
  * textBody({ text: "Welcome!", visible: age.ref.gte(18) });
  * @see https://developers.facebook.com/docs/whatsapp/flows/reference/components#textinput
  */
-export function textInput<const O extends TextInputOptions>(
-  options: O,
-): WithRef<TextInput, TextInputValue<O>> {
+export function textInput(
+  options: TextInputOptions & { readonly inputType: "number" },
+): WithRef<TextInput, number>;
+/** A TextInput whose value is a string (any `inputType` but `"number"`). */
+export function textInput(options: TextInputOptions): WithRef<TextInput, string>;
+export function textInput(options: TextInputOptions): WithRef<TextInput, string | number> {
   return withRef(buildComponent<TextInput>("TextInput", options));
 }
 
@@ -109,9 +112,14 @@ const rangedKeys = ["label", "helperText", "required", "initValue", "errorMessag
  * const stay = calendarPicker({ name: "stay", mode: "range", label: { startDate: "Check-in", endDate: "Check-out" } });
  * @see https://developers.facebook.com/docs/whatsapp/flows/reference/components#calendarpicker
  */
-export function calendarPicker<const O extends CalendarPickerOptions>(
-  options: O,
-): WithRef<CalendarPicker, CalendarPickerValue<O>> {
+export function calendarPicker(
+  options: CalendarPickerOptions & { readonly mode: "range" },
+): WithRef<CalendarPicker, CalendarRange<string>>;
+/** A CalendarPicker in single mode, whose value is one `"YYYY-MM-DD"` date. */
+export function calendarPicker(options: CalendarPickerOptions): WithRef<CalendarPicker, string>;
+export function calendarPicker(
+  options: CalendarPickerOptions,
+): WithRef<CalendarPicker, string | CalendarRange<string>> {
   const converted: Record<string, unknown> = { ...options };
   for (const key of rangedKeys) {
     const value: unknown = converted[key];

@@ -25,14 +25,18 @@ export interface ImageCarouselItemOptions {
   readonly altText: StringOperand;
 }
 
+/** The options of `image` (`src`, `width`, `height`, `scaleType`, `aspectRatio`, `altText`, `visible`). */
 export type ImageOptions = BuilderOptions<Image>;
+/** The options of `imageCarousel`; `images` in camelCase, or a ref to a data field of images. */
 export type ImageCarouselOptions = BuilderOptions<
   ImageCarousel,
   {
     readonly images: readonly ImageCarouselItemOptions[] | Expression<readonly ImageCarouselItem[]> | Binding;
   }
 >;
+/** The options of `photoPicker` (`photoSource`, `maxFileSizeKb`, `min/maxUploadedPhotos`, ...). */
 export type PhotoPickerOptions = BuilderOptions<PhotoPicker>;
+/** The options of `documentPicker` (`allowedMimeTypes`, `min/maxUploadedDocuments`, ...). */
 export type DocumentPickerOptions = BuilderOptions<DocumentPicker>;
 
 /**

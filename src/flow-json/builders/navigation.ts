@@ -12,7 +12,9 @@ import type { BuilderOptions } from "./authoring.js";
 import { buildComponent } from "./component.js";
 import { isPlainObject, toWireOptions } from "./wire-value.js";
 
+/** The options of `footer`: the Footer keys in camelCase (`onClickAction`, `leftCaption`, ...). */
 export type FooterOptions = BuilderOptions<Footer>;
+/** The options of `embeddedLink`: `text`, `onClickAction`, `visible`. */
 export type EmbeddedLinkOptions = BuilderOptions<EmbeddedLink>;
 
 /** The least a data field must hold to feed `list-items`: an `id` and a main title per item. */
@@ -21,11 +23,13 @@ export interface NavigationItemShape {
   readonly "main-content": { readonly title: string };
 }
 
+/** The options of `navigationList`; `listItems` are built items or a ref to a data field of items. */
 export type NavigationListOptions = BuilderOptions<
   NavigationList,
   { readonly listItems: readonly NavigationListItem[] | Expression<readonly NavigationItemShape[]> | Binding }
 >;
 
+/** The options of `navigationItem`, nested objects in camelCase too (`mainContent`, `start.altText`). */
 export type NavigationItemOptions = BuilderOptions<
   NavigationListItem,
   {

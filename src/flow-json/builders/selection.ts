@@ -29,10 +29,15 @@ interface DataSourceOverride {
   readonly dataSource: readonly DataSourceItem[] | Expression<readonly DataSourceShape[]> | Binding;
 }
 
+/** The options of `checkboxGroup`. */
 export type CheckboxGroupOptions = BuilderOptions<CheckboxGroup, DataSourceOverride>;
+/** The options of `radioButtonsGroup`. */
 export type RadioButtonsGroupOptions = BuilderOptions<RadioButtonsGroup, DataSourceOverride>;
+/** The options of `dropdown`. */
 export type DropdownOptions = BuilderOptions<Dropdown, DataSourceOverride>;
+/** The options of `chipsSelector`. */
 export type ChipsSelectorOptions = BuilderOptions<ChipsSelector, DataSourceOverride>;
+/** The options of `dataSourceItem` (`altText`, `onSelectAction`, ... in camelCase). */
 export type DataSourceItemOptions = BuilderOptions<DataSourceItem>;
 
 /**

@@ -9,10 +9,15 @@ import { Expression } from "../expressions/expression.js";
 import type { BuilderOptions } from "./authoring.js";
 import { buildComponent } from "./component.js";
 
+/** The options of `textHeading`: `text` and `visible`. */
 export type TextHeadingOptions = BuilderOptions<TextHeading>;
+/** The options of `textSubheading`: `text` and `visible`. */
 export type TextSubheadingOptions = BuilderOptions<TextSubheading>;
+/** The options of `textBody`: `text` (or Markdown lines), `fontWeight`, `strikethrough`, `markdown`, `visible`. */
 export type TextBodyOptions = BuilderOptions<TextBody>;
+/** The options of `textCaption`, the same as TextBody's. */
 export type TextCaptionOptions = BuilderOptions<TextCaption>;
+/** The options of `richText`: `text` (Markdown, one string or lines) and `visible`. */
 export type RichTextOptions = BuilderOptions<RichText>;
 
 /** The text alone: a string, or a string expression (ref, concatenation). */

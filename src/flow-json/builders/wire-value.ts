@@ -1,6 +1,6 @@
 /**
  * Turns authored values into wire JSON: expressions become their string form, `RegExp`s their
- * source, `undefined` object entries disappear, and everything else is copied as is. Keys of plain
+ * source, `undefined` object entries and array items disappear, and everything else is copied as is. Keys of plain
  * objects are never rewritten, so action payloads and `cases` reach the wire exactly as written.
  */
 import type { DataSourceItem, JsonObject, JsonValue, NavigationListItem } from "../types.js";
@@ -41,7 +41,9 @@ export function isPlainObject(value: unknown): value is Record<string, unknown> 
 export function toWireValue(value: unknown): JsonValue {
   if (value instanceof Expression) return value.toString();
   if (value instanceof RegExp) return value.source;
-  if (Array.isArray(value)) return value.map((item: unknown) => toWireValue(item));
+  if (Array.isArray(value)) {
+    return value.filter((item: unknown) => item !== undefined).map((item: unknown) => toWireValue(item));
+  }
   if (isPlainObject(value)) return toWireEntries(value, (key) => key);
   return value as JsonValue;
 }

@@ -18,7 +18,7 @@ import { Expression, toNode } from "./expression.js";
 import type { ExpressionNode } from "./node.js";
 
 /** What may be interpolated into a concatenation: text, numbers, string or number expressions. */
-export type ConcatPart = string | number | Expression<string> | Expression<number>;
+export type ConcatPart = string | number | Expression<string | number>;
 
 /**
  * Builds a string expression from a template literal. The result is an `Expression<string>`, accepted

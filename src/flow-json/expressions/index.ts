@@ -15,4 +15,11 @@ export {
   type StringOperand,
 } from "./expression.js";
 export * from "./math.js";
-export { escapeQuoted, type BinaryOperator, type ExpressionNode, type Literal } from "./node.js";
+export type {
+  BinaryOperator,
+  ComparisonOperator,
+  ExpressionNode,
+  Literal,
+  LogicalOperator,
+  MathOperator,
+} from "./node.js";

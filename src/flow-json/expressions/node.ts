@@ -16,6 +16,7 @@ export type ComparisonOperator = "==" | "!=" | ">" | ">=" | "<" | "<=";
 export type LogicalOperator = "&&" | "||";
 /** An arithmetic operator on numbers (Flow JSON 6.0+). */
 export type MathOperator = "+" | "-" | "*" | "/" | "%";
+/** Any operator written between two operands. */
 export type BinaryOperator = ComparisonOperator | LogicalOperator | MathOperator;
 
 /** A literal operand: strings render quoted, numbers and booleans bare. */

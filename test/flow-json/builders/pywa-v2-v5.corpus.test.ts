@@ -26,11 +26,7 @@ import {
   textSubheading,
   type FlowJson,
 } from "../../../src/flow-json/index.js";
-import { readSharedJson } from "../../helpers/shared-path.js";
-
-function golden(name: string): unknown {
-  return readSharedJson(`corpus/pywa-flows/${name}.flow.json`);
-}
+import { pywaGolden as golden } from "../../helpers/pywa-corpus.js";
 
 describe("pywa golden files rebuilt with the builders (2.1 - 5.0)", () => {
   it("pywa.v4_0.if: an If on a boolean data field and a form value", () => {

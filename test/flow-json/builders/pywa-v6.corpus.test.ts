@@ -23,11 +23,7 @@ import {
   updateData,
   type DataSourceItem,
 } from "../../../src/flow-json/index.js";
-import { readSharedJson } from "../../helpers/shared-path.js";
-
-function golden(name: string): unknown {
-  return readSharedJson(`corpus/pywa-flows/${name}.flow.json`);
-}
+import { pywaGolden as golden } from "../../helpers/pywa-corpus.js";
 
 describe("pywa golden files rebuilt with the builders (6.0 - 6.3)", () => {
   it("pywa.v6_0.string-concatenation", () => {

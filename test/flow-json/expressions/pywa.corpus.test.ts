@@ -4,15 +4,7 @@
  */
 import { describe, expect, it } from "vitest";
 import { and, concat, dataRef, formRef, type Expression } from "../../../src/flow-json/index.js";
-import { readSharedJson } from "../../helpers/shared-path.js";
-
-function at(file: string, pointer: string): unknown {
-  let node: unknown = readSharedJson(`corpus/pywa-flows/${file}.flow.json`);
-  for (const segment of pointer.split("/").slice(1)) {
-    node = (node as Record<string, unknown>)[segment.replace(/~1/g, "/").replace(/~0/g, "~")];
-  }
-  return node;
-}
+import { pywaGoldenAt as at } from "../../helpers/pywa-corpus.js";
 
 const insurance = formRef<string>("insurance").inScreen("SELECT_INSURANCE");
 const firstName = formRef<string>("first_name");
