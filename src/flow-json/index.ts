@@ -11,3 +11,7 @@ export { encodeFlowJson, formatFlowJson } from "./encode.js";
 export { parseJsonText } from "./json-text.js";
 export { formatJsonPointer } from "./json-pointer.js";
 export * from "./canonical-order.js";
+export * from "./builders/index.js";
+export * from "./expressions/index.js";
+export * from "./refs.js";
+export * from "./screen-data.js";
