@@ -4,3 +4,22 @@
  */
 export type * from "./types.js";
 export * from "./diagnostic.js";
+export * from "./versions.js";
+export type * from "./property-spec.js";
+export { defineProperties, lookupProperty } from "./property-spec.js";
+export * from "./component-catalog.js";
+export * from "./validate/diagnostic-codes.js";
+export { validateFlowJson, type ValidateFlowJsonOptions } from "./validate/validate-flow-json.js";
+export {
+  deriveRoutingModel,
+  findBackwardRoutes,
+  findCycles,
+  findEntryScreens,
+  findReachableScreens,
+  findUnterminatedRoutes,
+  toScreenGraph,
+  type GraphInput,
+  type NavigateRoute,
+  type Route,
+  type ScreenGraph,
+} from "./validate/routing-model.js";
