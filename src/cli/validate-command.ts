@@ -94,14 +94,21 @@ function formatText(results: readonly { file: string; diagnostics: readonly Diag
     }
   }
   const count = (n: number, noun: string) => `${n} ${noun}${n === 1 ? "" : "s"}`;
-  lines.push(`Checked ${count(results.length, "file")}: ${count(errors, "error")}, ${count(warnings, "warning")}.`);
+  lines.push(
+    `Checked ${count(results.length, "file")}: ${count(errors, "error")}, ${count(warnings, "warning")}.`,
+  );
   return `${lines.join("\n")}\n`;
 }
 
 function formatJson(results: readonly { file: string; diagnostics: readonly Diagnostic[] }[]): string {
   const shaped = results.map(({ file, diagnostics }) => ({
     file,
-    diagnostics: diagnostics.map(({ code, severity, pointer, message }) => ({ code, severity, pointer, message })),
+    diagnostics: diagnostics.map(({ code, severity, pointer, message }) => ({
+      code,
+      severity,
+      pointer,
+      message,
+    })),
   }));
   return `${JSON.stringify(shaped, null, 2)}\n`;
 }

@@ -44,8 +44,43 @@ export function terminalScreen(id: string, children: JsonObject[] = [], extra: J
 }
 
 /** A one-screen flow whose only screen holds `children` before its completing Footer. */
-export function oneScreen(children: JsonObject[], extra: JsonObject = {}, screenExtra: JsonObject = {}): JsonObject {
+export function oneScreen(
+  children: JsonObject[],
+  extra: JsonObject = {},
+  screenExtra: JsonObject = {},
+): JsonObject {
   return flow([terminalScreen("ONLY", children, screenExtra)], extra);
+}
+
+/** `count` screen ids made of letters only: S_A, S_B, ..., S_Z, S_AA, ... */
+export function screenIds(count: number): string[] {
+  return Array.from({ length: count }, (_, position) => {
+    let id = "";
+    for (let rest = position; rest >= 0; rest = Math.floor(rest / 26) - 1)
+      id = String.fromCharCode(65 + (rest % 26)) + id;
+    return `S_${id}`;
+  });
+}
+
+/**
+ * A flow of `count` screens, each navigating to the next with its Footer, the last one terminal;
+ * `content` gives each screen's components before the Footer and `extra` its other keys.
+ */
+export function chainFlow(
+  count: number,
+  content: (id: string, position: number) => JsonObject[] = () => [],
+  extra: (id: string, position: number) => JsonObject = () => ({}),
+): JsonObject {
+  const ids = screenIds(count);
+  return flow(
+    ids.map((id, position) => {
+      const next = ids[position + 1];
+      const children = content(id, position);
+      return next === undefined
+        ? terminalScreen(id, children, extra(id, position))
+        : screen(id, [...children, footer(navigate(next))], extra(id, position));
+    }),
+  );
 }
 
 /** A TextInput named `name`. */
@@ -55,7 +90,10 @@ export function textInput(name: string, extra: JsonObject = {}): JsonObject {
 
 /** Options for a data-source. */
 export function options(count: number): JsonObject[] {
-  return Array.from({ length: count }, (_, position) => ({ id: `o${position}`, title: `Option ${position}` }));
+  return Array.from({ length: count }, (_, position) => ({
+    id: `o${position}`,
+    title: `Option ${position}`,
+  }));
 }
 
 /** A rule case: a document that breaks the rule (with what it must report) and one that does not. */

@@ -24,20 +24,36 @@ const cases: RuleCase[] = [
   {
     name: "a missing version is MISSING_FLOW_JSON_VERSION",
     bad: { screens: [terminalScreen("ONLY")] },
-    expected: [error("MISSING_FLOW_JSON_VERSION", "", `Flow JSON version is missing. Set 'version' to one of: ${SUPPORTED}.`)],
+    expected: [
+      error(
+        "MISSING_FLOW_JSON_VERSION",
+        "",
+        `Flow JSON version is missing. Set 'version' to one of: ${SUPPORTED}.`,
+      ),
+    ],
     good: { version: "7.3", screens: [terminalScreen("ONLY")] },
   },
   {
     name: "a malformed version is INVALID_FLOW_JSON_VERSION",
     bad: oneScreen([], { version: "7" }),
-    expected: [error("INVALID_FLOW_JSON_VERSION", "/version", "Invalid Flow JSON version '7'. The version is a string such as '7.3'.")],
+    expected: [
+      error(
+        "INVALID_FLOW_JSON_VERSION",
+        "/version",
+        "Invalid Flow JSON version '7'. The version is a string such as '7.3'.",
+      ),
+    ],
     good: oneScreen([], { version: "7.0" }),
   },
   {
     name: "a number version is INVALID_FLOW_JSON_VERSION",
     bad: oneScreen([], { version: 7.3 }),
     expected: [
-      error("INVALID_FLOW_JSON_VERSION", "/version", "Invalid Flow JSON version of type number. The version is a string such as '7.3'."),
+      error(
+        "INVALID_FLOW_JSON_VERSION",
+        "/version",
+        "Invalid Flow JSON version of type number. The version is a string such as '7.3'.",
+      ),
     ],
     good: oneScreen([], { version: "7.3" }),
   },
@@ -45,7 +61,11 @@ const cases: RuleCase[] = [
     name: "an unpublished version is UNSUPPORTED_FLOW_JSON_VERSION",
     bad: oneScreen([], { version: "7.4" }),
     expected: [
-      error("UNSUPPORTED_FLOW_JSON_VERSION", "/version", `Flow JSON version '7.4' is not supported. Supported versions: ${SUPPORTED}.`),
+      error(
+        "UNSUPPORTED_FLOW_JSON_VERSION",
+        "/version",
+        `Flow JSON version '7.4' is not supported. Supported versions: ${SUPPORTED}.`,
+      ),
     ],
     good: oneScreen([], { version: "7.2" }),
   },
@@ -53,7 +73,11 @@ const cases: RuleCase[] = [
     name: "an unknown data_api_version is NO_SUPPORTED_DATA_API_VERSION",
     bad: oneScreen([], { data_api_version: "2.0", routing_model: {} }),
     expected: [
-      error("NO_SUPPORTED_DATA_API_VERSION", "/data_api_version", "Data API version '2.0' is not supported. Supported versions: 3.0, 4.0."),
+      error(
+        "NO_SUPPORTED_DATA_API_VERSION",
+        "/data_api_version",
+        "Data API version '2.0' is not supported. Supported versions: 3.0, 4.0.",
+      ),
     ],
     good: oneScreen([], { data_api_version: "4.0", routing_model: {} }),
   },
@@ -61,7 +85,11 @@ const cases: RuleCase[] = [
     name: "data_api_version without routing_model is MISSING_REQUIRED_PROPERTY",
     bad: oneScreen([], { data_api_version: "3.0" }),
     expected: [
-      error("MISSING_REQUIRED_PROPERTY", "", "The property 'routing_model' is required for property 'data_api_version'."),
+      error(
+        "MISSING_REQUIRED_PROPERTY",
+        "",
+        "The property 'routing_model' is required for property 'data_api_version'.",
+      ),
     ],
     good: oneScreen([], { data_api_version: "3.0", routing_model: { ONLY: [] } }),
   },
@@ -98,18 +126,35 @@ const cases: RuleCase[] = [
   {
     name: "an empty screens array is MIN_ITEMS_REQUIRED",
     bad: flow([]),
-    expected: [error("MIN_ITEMS_REQUIRED", "/screens", "Property 'screens' of Flow JSON must have at least 1 item(s) (it has 0).")],
+    expected: [
+      error(
+        "MIN_ITEMS_REQUIRED",
+        "/screens",
+        "Property 'screens' of Flow JSON must have at least 1 item(s) (it has 0).",
+      ),
+    ],
     good: oneScreen([]),
   },
   {
     name: "a screen that is not an object is INVALID_PROPERTY_TYPE",
     bad: { version: "7.3", screens: [terminalScreen("ONLY"), "SECOND"] },
-    expected: [error("INVALID_PROPERTY_TYPE", "/screens/1", "Each item of 'screens' of Flow JSON must be an object, not string.")],
+    expected: [
+      error(
+        "INVALID_PROPERTY_TYPE",
+        "/screens/1",
+        "Each item of 'screens' of Flow JSON must be an object, not string.",
+      ),
+    ],
     good: oneScreen([]),
   },
   {
     name: "a layout type other than SingleColumnLayout is INVALID_ENUM_VALUE",
-    bad: flow([{ ...terminalScreen("ONLY"), layout: { type: "TwoColumnLayout", children: [footer({ name: "complete" })] } }]),
+    bad: flow([
+      {
+        ...terminalScreen("ONLY"),
+        layout: { type: "TwoColumnLayout", children: [footer({ name: "complete" })] },
+      },
+    ]),
     expected: [
       error(
         "INVALID_ENUM_VALUE",
@@ -117,7 +162,12 @@ const cases: RuleCase[] = [
         "Invalid value 'TwoColumnLayout' for 'type' of layout. Allowed values: SingleColumnLayout.",
       ),
     ],
-    good: flow([{ ...terminalScreen("ONLY"), layout: { type: "SingleColumnLayout", children: [footer({ name: "complete" })] } }]),
+    good: flow([
+      {
+        ...terminalScreen("ONLY"),
+        layout: { type: "SingleColumnLayout", children: [footer({ name: "complete" })] },
+      },
+    ]),
   },
   {
     name: "'sensitive' before 5.1 is INVALID_PROPERTY_KEY",

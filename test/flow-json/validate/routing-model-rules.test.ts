@@ -20,9 +20,14 @@ const exchange = (id: string, children: JsonObject[] = []) =>
 const endpointFlow = (screens: JsonObject[], routing: JsonObject) =>
   flow(screens, { data_api_version: "3.0", routing_model: routing });
 
-const link = (target: string) => ({ type: "EmbeddedLink", text: "More", "on-click-action": navigate(target) });
+const link = (target: string) => ({
+  type: "EmbeddedLink",
+  text: "More",
+  "on-click-action": navigate(target),
+});
 
-const targets = (count: number) => Array.from({ length: count }, (_, position) => `T_${String.fromCharCode(65 + position)}`);
+const targets = (count: number) =>
+  Array.from({ length: count }, (_, position) => `T_${String.fromCharCode(65 + position)}`);
 
 const branching = (count: number) =>
   endpointFlow([exchange("A"), ...targets(count).map((id) => terminalScreen(id))], {
@@ -53,19 +58,29 @@ const cases: RuleCase[] = [
   {
     name: "a screen absent from the routing model is reported missing",
     bad: endpointFlow([exchange("A"), terminalScreen("B"), terminalScreen("C")], { A: ["B"] }),
-    expected: [error("INVALID_ROUTING_MODEL", "/routing_model", "Following screens are missing in the routing model: C.")],
+    expected: [
+      error(
+        "INVALID_ROUTING_MODEL",
+        "/routing_model",
+        "Following screens are missing in the routing model: C.",
+      ),
+    ],
     good: endpointFlow([exchange("A"), terminalScreen("B"), terminalScreen("C")], { A: ["B", "C"] }),
   },
   {
     name: "a key that is no screen is reported invalid",
     bad: endpointFlow([exchange("A"), terminalScreen("B")], { A: ["B"], B: [], X: [] }),
-    expected: [error("INVALID_ROUTING_MODEL", "/routing_model/X", "Invalid screens found in the routing model: X.")],
+    expected: [
+      error("INVALID_ROUTING_MODEL", "/routing_model/X", "Invalid screens found in the routing model: X."),
+    ],
     good: endpointFlow([exchange("A"), terminalScreen("B")], { A: ["B"], B: [] }),
   },
   {
     name: "a target that is no screen is reported invalid",
     bad: endpointFlow([exchange("A"), terminalScreen("B")], { A: ["B", "X"] }),
-    expected: [error("INVALID_ROUTING_MODEL", "/routing_model/A/1", "Invalid screens found in the routing model: X.")],
+    expected: [
+      error("INVALID_ROUTING_MODEL", "/routing_model/A/1", "Invalid screens found in the routing model: X."),
+    ],
     good: endpointFlow([exchange("A"), terminalScreen("B")], { A: ["B"] }),
   },
   {
@@ -100,7 +115,13 @@ const cases: RuleCase[] = [
       C: ["D"],
       D: ["B"],
     }),
-    expected: [error("INVALID_ROUTING_MODEL", "/routing_model/B/0", "Loop detected in the routing model for screens: B, C, D.")],
+    expected: [
+      error(
+        "INVALID_ROUTING_MODEL",
+        "/routing_model/B/0",
+        "Loop detected in the routing model for screens: B, C, D.",
+      ),
+    ],
     good: endpointFlow([exchange("A"), exchange("B"), exchange("C"), terminalScreen("D")], {
       A: ["B"],
       B: ["C"],
@@ -112,7 +133,11 @@ const cases: RuleCase[] = [
     name: "a model where every screen has an inbound route has no entry screen",
     bad: endpointFlow([exchange("A"), exchange("B"), terminalScreen("C")], { A: ["B"], B: ["C"], C: ["A"] }),
     expected: [
-      error("INVALID_ROUTING_MODEL", "/routing_model/A/0", "Loop detected in the routing model for screens: A, B, C."),
+      error(
+        "INVALID_ROUTING_MODEL",
+        "/routing_model/A/0",
+        "Loop detected in the routing model for screens: A, B, C.",
+      ),
       error(
         "INVALID_ROUTING_MODEL",
         "/routing_model",
@@ -130,7 +155,11 @@ const cases: RuleCase[] = [
       D: [],
     }),
     expected: [
-      error("INVALID_ROUTING_MODEL", "/routing_model/C", "Following screens are not connected with the rest of the screens: C, D."),
+      error(
+        "INVALID_ROUTING_MODEL",
+        "/routing_model/C",
+        "Following screens are not connected with the rest of the screens: C, D.",
+      ),
     ],
     good: endpointFlow([exchange("A"), terminalScreen("B"), exchange("C"), terminalScreen("D")], {
       A: ["B", "C"],
@@ -161,10 +190,26 @@ const cases: RuleCase[] = [
       E: ["C", "B"],
     }),
     expected: [
-      error("INVALID_ROUTING_MODEL", "/routing_model/C/0", "Loop detected in the routing model for screens: C, D, E."),
-      error("INVALID_ROUTING_MODEL", "/routing_model/C", "Screen 'C' cannot be reached from the entry screen."),
-      error("INVALID_ROUTING_MODEL", "/routing_model/D", "Screen 'D' cannot be reached from the entry screen."),
-      error("INVALID_ROUTING_MODEL", "/routing_model/E", "Screen 'E' cannot be reached from the entry screen."),
+      error(
+        "INVALID_ROUTING_MODEL",
+        "/routing_model/C/0",
+        "Loop detected in the routing model for screens: C, D, E.",
+      ),
+      error(
+        "INVALID_ROUTING_MODEL",
+        "/routing_model/C",
+        "Screen 'C' cannot be reached from the entry screen.",
+      ),
+      error(
+        "INVALID_ROUTING_MODEL",
+        "/routing_model/D",
+        "Screen 'D' cannot be reached from the entry screen.",
+      ),
+      error(
+        "INVALID_ROUTING_MODEL",
+        "/routing_model/E",
+        "Screen 'E' cannot be reached from the entry screen.",
+      ),
     ],
     good: endpointFlow([exchange("A"), terminalScreen("B"), exchange("C"), exchange("D"), exchange("E")], {
       A: ["C"],
@@ -184,12 +229,22 @@ const cases: RuleCase[] = [
         "Route A -> C does not end at a terminal screen. All routes must end at a terminal screen.",
       ),
     ],
-    good: endpointFlow([exchange("A"), terminalScreen("B"), exchange("C")], { A: ["B", "C"], B: [], C: ["B"] }),
+    good: endpointFlow([exchange("A"), terminalScreen("B"), exchange("C")], {
+      A: ["B", "C"],
+      B: [],
+      C: ["B"],
+    }),
   },
   {
     name: "more than 10 branches from a screen are reported",
     bad: branching(11),
-    expected: [error("INVALID_ROUTING_MODEL", "/routing_model/A", "Number of branches exceeds the max limit of 10 for screen: A.")],
+    expected: [
+      error(
+        "INVALID_ROUTING_MODEL",
+        "/routing_model/A",
+        "Number of branches exceeds the max limit of 10 for screen: A.",
+      ),
+    ],
     good: branching(10),
   },
   {
@@ -214,9 +269,12 @@ const cases: RuleCase[] = [
   },
   {
     name: "without an endpoint, a navigate route missing from a given model is a warning",
-    bad: flow([screen("A", [footer(navigate("B"))]), screen("C", [footer(navigate("B"))]), terminalScreen("B")], {
-      routing_model: { A: ["C"], C: ["B"], B: [] },
-    }),
+    bad: flow(
+      [screen("A", [footer(navigate("B"))]), screen("C", [footer(navigate("B"))]), terminalScreen("B")],
+      {
+        routing_model: { A: ["C"], C: ["B"], B: [] },
+      },
+    ),
     expected: [
       warning(
         "INVALID_ROUTING_MODEL",
@@ -224,9 +282,12 @@ const cases: RuleCase[] = [
         "Missing direct route from screen 'A' to screen 'B' in the routing model, while it exists in the navigate screen action of screen 'A'.",
       ),
     ],
-    good: flow([screen("A", [footer(navigate("B"))]), screen("C", [footer(navigate("B"))]), terminalScreen("B")], {
-      routing_model: { A: ["B", "C"], C: ["B"], B: [] },
-    }),
+    good: flow(
+      [screen("A", [footer(navigate("B"))]), screen("C", [footer(navigate("B"))]), terminalScreen("B")],
+      {
+        routing_model: { A: ["B", "C"], C: ["B"], B: [] },
+      },
+    ),
   },
   {
     name: "without a model, a screen no navigate connects is reported",

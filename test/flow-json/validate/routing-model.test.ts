@@ -42,7 +42,11 @@ describe("findEntryScreens", () => {
 
 describe("findReachableScreens", () => {
   it("follows routes from the starting screens", () => {
-    expect([...findReachableScreens({ A: ["B"], B: ["C"], D: ["A"] }, ["A"])].sort()).toEqual(["A", "B", "C"]);
+    expect([...findReachableScreens({ A: ["B"], B: ["C"], D: ["A"] }, ["A"])].sort()).toEqual([
+      "A",
+      "B",
+      "C",
+    ]);
   });
 
   it("ignores starting screens that are not in the graph", () => {
@@ -112,7 +116,13 @@ describe("deriveRoutingModel", () => {
   it("leaves out screens that do not exist", () => {
     const model = deriveRoutingModel(readSharedJson("corpus/pywa-flows/pywa.v6_2.navigation-list.flow.json"));
     expect(model["FIRST_SCREEN"]).toEqual(["SECOND_SCREEN", "FIFTH_SCREEN"]);
-    expect(Object.keys(model)).toEqual(["FIRST_SCREEN", "SECOND_SCREEN", "THIRD_SCREEN", "FIFTH_SCREEN", "CONTACT"]);
+    expect(Object.keys(model)).toEqual([
+      "FIRST_SCREEN",
+      "SECOND_SCREEN",
+      "THIRD_SCREEN",
+      "FIFTH_SCREEN",
+      "CONTACT",
+    ]);
   });
 
   it("gives an empty model for a value that is not a flow", () => {

@@ -1,5 +1,6 @@
 import { describe, it } from "vitest";
 import {
+  chainFlow,
   error,
   expectRuleCase,
   flow,
@@ -14,24 +15,6 @@ import {
   type RuleCase,
 } from "../../helpers/flow-documents.js";
 
-/** Screen ids made of letters only: A, B, ..., Z, AA, AB, ... */
-function letters(position: number): string {
-  let id = "";
-  for (let rest = position; rest >= 0; rest = Math.floor(rest / 26) - 1) id = String.fromCharCode(65 + (rest % 26)) + id;
-  return id;
-}
-
-/** A flow of `count` screens, each navigating to the next, the last one terminal. */
-function chain(count: number): JsonObject {
-  const ids = Array.from({ length: count }, (_, position) => `S_${letters(position)}`);
-  return flow(
-    ids.map((id, position) => {
-      const next = ids[position + 1];
-      return next === undefined ? terminalScreen(id) : screen(id, [footer(navigate(next))]);
-    }),
-  );
-}
-
 const heading = { type: "TextHeading", text: "Hello" };
 const bodies = (count: number) => Array.from({ length: count }, () => ({ type: "TextBody", text: "Line" }));
 
@@ -40,7 +23,11 @@ const cases: RuleCase[] = [
     name: "a screen id with digits is PATTERN_MISMATCH",
     bad: flow([terminalScreen("SCREEN_1")]),
     expected: [
-      error("PATTERN_MISMATCH", "/screens/0/id", "Invalid screen id 'SCREEN_1': it should only consist of alphabets and underscores."),
+      error(
+        "PATTERN_MISMATCH",
+        "/screens/0/id",
+        "Invalid screen id 'SCREEN_1': it should only consist of alphabets and underscores.",
+      ),
     ],
     good: flow([terminalScreen("SCREEN_ONE")]),
   },
@@ -48,7 +35,11 @@ const cases: RuleCase[] = [
     name: "the screen id 'success' (any case) is SCREEN_ID_IS_RESERVED_KEYWORD",
     bad: flow([terminalScreen("success")]),
     expected: [
-      error("SCREEN_ID_IS_RESERVED_KEYWORD", "/screens/0/id", "'success' is a reserved keyword and cannot be used as a screen id."),
+      error(
+        "SCREEN_ID_IS_RESERVED_KEYWORD",
+        "/screens/0/id",
+        "'success' is a reserved keyword and cannot be used as a screen id.",
+      ),
     ],
     good: flow([terminalScreen("SUCCESSFUL")]),
   },
@@ -56,7 +47,11 @@ const cases: RuleCase[] = [
     name: "two screens with one id is DUPLICATE_SCREEN_IDS",
     bad: flow([terminalScreen("A"), terminalScreen("A")]),
     expected: [
-      error("DUPLICATE_SCREEN_IDS", "/screens/1/id", "Duplicate screen id 'A': it is already used by the screen at /screens/0."),
+      error(
+        "DUPLICATE_SCREEN_IDS",
+        "/screens/1/id",
+        "Duplicate screen id 'A': it is already used by the screen at /screens/0.",
+      ),
     ],
     good: flow([screen("A", [footer(navigate("B"))]), terminalScreen("B")]),
   },
@@ -76,7 +71,11 @@ const cases: RuleCase[] = [
     name: "a flow without terminal screen is MISSING_TERMINAL_SCREEN",
     bad: flow([screen("A", [heading])]),
     expected: [
-      error("MISSING_TERMINAL_SCREEN", "/screens", "Missing terminal screen. At least one screen must have 'terminal' set to true."),
+      error(
+        "MISSING_TERMINAL_SCREEN",
+        "/screens",
+        "Missing terminal screen. At least one screen must have 'terminal' set to true.",
+      ),
     ],
     good: flow([terminalScreen("A", [heading])]),
   },
@@ -130,9 +129,11 @@ const cases: RuleCase[] = [
   },
   {
     name: "more than 100 screens is MAX_SCREENS_NUMBER",
-    bad: chain(101),
-    expected: [error("MAX_SCREENS_NUMBER", "/screens", "A flow can have at most 100 screens; this one has 101.")],
-    good: chain(100),
+    bad: chainFlow(101),
+    expected: [
+      error("MAX_SCREENS_NUMBER", "/screens", "A flow can have at most 100 screens; this one has 101."),
+    ],
+    good: chainFlow(100),
   },
   {
     name: "more than 50 components on a screen is MAX_COMPONENTS_PER_SCREEN",
