@@ -7,7 +7,9 @@ export * from "./diagnostic.js";
 export * from "./versions.js";
 export type * from "./property-spec.js";
 export { defineProperties, lookupProperty } from "./property-spec.js";
+export type * from "./component-spec.js";
 export * from "./component-catalog.js";
+export { CAROUSEL_ITEM, CHIPS_ITEM, DATA_SOURCE_ITEM, NAVIGATION_ITEM } from "./list-item-catalog.js";
 export * from "./validate/diagnostic-codes.js";
 export { validateFlowJson, type ValidateFlowJsonOptions } from "./validate/validate-flow-json.js";
 export {

@@ -29,7 +29,8 @@ import {
   type ScreenNode,
 } from "./flow-index.js";
 import { appendPointer } from "./json-pointer.js";
-import { checkObject, describeType } from "./property-checks.js";
+import { checkObject } from "./property-checks.js";
+import { describeType } from "./scalar-checks.js";
 import { findReferences, isSingleReference, type Reference } from "./references.js";
 import type { ValidationRule } from "./validation-rule.js";
 

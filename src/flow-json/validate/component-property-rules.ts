@@ -11,7 +11,8 @@
 import { COMPONENT_TYPES } from "../component-catalog.js";
 import { isAtLeast } from "../versions.js";
 import { appendPointer } from "./json-pointer.js";
-import { checkObject, describeType } from "./property-checks.js";
+import { checkObject } from "./property-checks.js";
+import { describeType } from "./scalar-checks.js";
 import type { ValidationRule } from "./validation-rule.js";
 
 /** Reports unknown or too-new components and any property the catalog does not accept. */

@@ -12,7 +12,7 @@ import type { DiagnosticCollector } from "./diagnostic-collector.js";
 import { DATA_FIELD_TYPES, findSchemaMismatch } from "./data-schema.js";
 import { isRecord } from "./flow-index.js";
 import { appendPointer } from "./json-pointer.js";
-import { describeType } from "./property-checks.js";
+import { describeType } from "./scalar-checks.js";
 import type { ValidationRule } from "./validation-rule.js";
 
 const MAX_SCHEMA_DEPTH = 32;

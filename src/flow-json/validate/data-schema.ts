@@ -11,7 +11,7 @@
  */
 import { isRecord, type JsonRecord } from "./flow-index.js";
 import { appendPointer } from "./json-pointer.js";
-import { describeType } from "./property-checks.js";
+import { describeType } from "./scalar-checks.js";
 
 /** The `type` keywords a data field may use. */
 export const DATA_FIELD_TYPES: readonly string[] = [

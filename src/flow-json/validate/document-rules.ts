@@ -20,7 +20,8 @@ import {
 } from "../versions.js";
 import type { DiagnosticCollector } from "./diagnostic-collector.js";
 import type { FlowIndex, JsonRecord } from "./flow-index.js";
-import { checkObject, describeType } from "./property-checks.js";
+import { checkObject } from "./property-checks.js";
+import { describeType } from "./scalar-checks.js";
 import type { ValidationRule } from "./validation-rule.js";
 
 const LAYOUT_SPEC: ObjectSpec = {

@@ -11,7 +11,8 @@
  * const index = indexFlow(JSON.parse(text));
  * index.screenById.get("SIGN_IN")?.inputs.has("email"); // true
  */
-import { getComponentSpec, type ComponentSpec } from "../component-catalog.js";
+import { getComponentSpec } from "../component-catalog.js";
+import type { ComponentSpec } from "../component-spec.js";
 import { LATEST_FLOW_JSON_VERSION, parseVersion } from "../versions.js";
 import { appendPointer } from "./json-pointer.js";
 import { findReferences, type Reference } from "./references.js";

@@ -13,7 +13,7 @@ import { isAtLeast } from "../versions.js";
 import type { DiagnosticCollector } from "./diagnostic-collector.js";
 import { isRecord, type ComponentNode, type ScreenNode } from "./flow-index.js";
 import { appendPointer } from "./json-pointer.js";
-import { describeType } from "./property-checks.js";
+import { describeType } from "./scalar-checks.js";
 import { isDynamicValue } from "./references.js";
 import type { ValidationRule } from "./validation-rule.js";
 

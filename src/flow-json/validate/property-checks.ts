@@ -13,30 +13,21 @@
 import { lookupProperty, type ObjectSpec, type PropertySpec } from "../property-spec.js";
 import type { ActionName } from "../types.js";
 import { isAtLeast } from "../versions.js";
-import type { DiagnosticCollector } from "./diagnostic-collector.js";
 import { isRecord, type JsonRecord } from "./flow-index.js";
 import { appendPointer } from "./json-pointer.js";
 import { isDynamicValue } from "./references.js";
+import {
+  checkEnum,
+  checkItemCount,
+  checkNumber,
+  checkString,
+  checkText,
+  describeType,
+  reportType,
+  type CheckContext,
+} from "./scalar-checks.js";
 
-/** What the checks need besides the value: the flow's version and where to report. */
-export interface CheckContext {
-  readonly version: string;
-  readonly out: DiagnosticCollector;
-}
-
-/** Names a JSON value's type the way messages do (`string`, `array`, `null`, ...). */
-export function describeType(value: unknown): string {
-  if (value === null) return "null";
-  if (Array.isArray(value)) return "array";
-  return typeof value;
-}
-
-/** Counts characters as Unicode code points, so an emoji counts once. */
-export function countCharacters(text: string): number {
-  let count = 0;
-  for (const _ of text) count += 1;
-  return count;
-}
+export type { CheckContext } from "./scalar-checks.js";
 
 const KNOWN_ACTIONS: ReadonlySet<string> = new Set([
   "navigate",
@@ -99,20 +90,6 @@ function requiredKeys(spec: ObjectSpec): readonly (readonly [string, true | stri
     requiredCache.set(spec, keys);
   }
   return keys;
-}
-
-function reportType(
-  context: CheckContext,
-  pointer: string,
-  where: string,
-  expected: string,
-  value: unknown,
-): void {
-  context.out.error(
-    "INVALID_PROPERTY_TYPE",
-    pointer,
-    `Property ${where} must be ${expected}, not ${describeType(value)}.`,
-  );
 }
 
 /** Checks one property value against its spec; `where` names it in messages. */
@@ -242,138 +219,6 @@ function listItemSpec(property: PropertySpec): PropertySpec {
   if (property.values !== undefined) item.values = property.values;
   if (property.maxChars !== undefined) item.maxChars = property.maxChars;
   return item;
-}
-
-function checkString(
-  text: string,
-  property: PropertySpec,
-  pointer: string,
-  where: string,
-  context: CheckContext,
-) {
-  const { out, version } = context;
-  if (text.trim() === "" && (property.notBlank === true || isAtLeast(version, "6.0"))) {
-    const since = property.notBlank === true ? "" : " (Flow JSON 6.0 and later)";
-    out.error(
-      "MIN_CHARS_REQUIRED",
-      pointer,
-      `Property ${where} must not be empty or whitespace-only${since}.`,
-    );
-    return;
-  }
-  if (property.maxChars !== undefined) {
-    const length = countCharacters(text);
-    if (length > property.maxChars) {
-      out.report(
-        property.maxCharsSeverity ?? "error",
-        "INVALID_PROPERTY_VALUE",
-        pointer,
-        `Property ${where} exceeds the limit of ${property.maxChars} characters (it has ${length}).`,
-      );
-    }
-  }
-}
-
-function checkText(
-  value: unknown,
-  property: PropertySpec,
-  pointer: string,
-  where: string,
-  context: CheckContext,
-) {
-  if (typeof value === "string") return checkString(value, property, pointer, where, context);
-  if (!Array.isArray(value)) {
-    context.out.error(
-      "INVALID_PROPERTY_TYPE",
-      pointer,
-      `Property ${where} must be a string or an array of strings, not ${describeType(value)}.`,
-    );
-    return;
-  }
-  if (property.arraySince !== undefined && !isAtLeast(context.version, property.arraySince)) {
-    context.out.error(
-      "INVALID_PROPERTY_TYPE",
-      pointer,
-      `Property ${where} can be an array of strings only from Flow JSON version ${property.arraySince}; this flow uses ${context.version}.`,
-    );
-    return;
-  }
-  value.forEach((line: unknown, index) =>
-    checkValue(line, { ...property, kind: "string" }, appendPointer(pointer, index), where, context),
-  );
-}
-
-function checkNumber(
-  value: unknown,
-  property: PropertySpec,
-  pointer: string,
-  where: string,
-  context: CheckContext,
-) {
-  const { out } = context;
-  const integer = property.kind === "integer";
-  if (typeof value !== "number" || !Number.isFinite(value) || (integer && !Number.isInteger(value))) {
-    out.error(
-      "INVALID_PROPERTY_TYPE",
-      pointer,
-      `Property ${where} must be ${integer ? "an integer" : "a number"}, not ${describeType(value)}.`,
-    );
-    return;
-  }
-  if (property.minimum !== undefined && value < property.minimum) {
-    out.error(
-      "MINIMUM_VALUE_REQUIRED",
-      pointer,
-      `Property ${where} must be at least ${property.minimum} (it is ${value}).`,
-    );
-  }
-  if (property.maximum !== undefined && value > property.maximum) {
-    out.error(
-      "MAXIMUM_VALUE_REQUIRED",
-      pointer,
-      `Property ${where} must be at most ${property.maximum} (it is ${value}).`,
-    );
-  }
-}
-
-function checkEnum(
-  value: string,
-  property: PropertySpec,
-  pointer: string,
-  where: string,
-  context: CheckContext,
-) {
-  const values = property.values ?? [];
-  if (!values.includes(value)) {
-    context.out.error(
-      "INVALID_ENUM_VALUE",
-      pointer,
-      `Invalid value '${value}' for ${where}. Allowed values: ${values.join(", ")}.`,
-    );
-  }
-}
-
-function checkItemCount(
-  items: readonly unknown[],
-  property: PropertySpec,
-  pointer: string,
-  where: string,
-  context: CheckContext,
-) {
-  if (property.minItems !== undefined && items.length < property.minItems) {
-    context.out.error(
-      "MIN_ITEMS_REQUIRED",
-      pointer,
-      `Property ${where} must have at least ${property.minItems} item(s) (it has ${items.length}).`,
-    );
-  }
-  if (property.maxItems !== undefined && items.length > property.maxItems) {
-    context.out.error(
-      "INVALID_PROPERTY_VALUE",
-      pointer,
-      `Property ${where} can have at most ${property.maxItems} items (it has ${items.length}).`,
-    );
-  }
 }
 
 function checkRange(

@@ -23,7 +23,7 @@
 import type { DiagnosticCollector } from "./diagnostic-collector.js";
 import { isRecord, type FlowIndex, type JsonRecord } from "./flow-index.js";
 import { appendPointer } from "./json-pointer.js";
-import { describeType } from "./property-checks.js";
+import { describeType } from "./scalar-checks.js";
 import {
   collectNavigateRoutes,
   findBackwardRoutes,

@@ -12,7 +12,7 @@
 import type { DiagnosticCollector } from "./diagnostic-collector.js";
 import type { FlowIndex, ScreenNode } from "./flow-index.js";
 import { appendPointer } from "./json-pointer.js";
-import { describeType } from "./property-checks.js";
+import { describeType } from "./scalar-checks.js";
 import type { ValidationRule } from "./validation-rule.js";
 
 /** Meta's limits on screens. */
