@@ -21,7 +21,6 @@ export {
   findUnterminatedRoutes,
   toScreenGraph,
   type GraphInput,
-  type NavigateRoute,
   type Route,
   type ScreenGraph,
 } from "./validate/routing-model.js";

@@ -1,5 +1,5 @@
 /**
- * Rules specific to one component (§3.9) that a property table cannot express: Footer captions,
+ * Rules specific to one component (§3.9) that a property table cannot express: image sizes, Footer captions,
  * TextInput `pattern`, minimums above maximums, Dropdown option count with images, date formats of
  * DatePicker and CalendarPicker, CalendarPicker range-only values, NavigationList placement and
  * item rules, and RichText standing alone on its screen.
@@ -35,6 +35,7 @@ export const checkComponentRules: ValidationRule = (index, out) => {
   for (const screen of index.screens) {
     for (const node of screen.components) {
       checkMinMax(node, out);
+      checkImageSizes(index, node, out);
       switch (node.type) {
         case "Footer":
           checkFooterCaptions(node, out);
@@ -94,6 +95,54 @@ function checkMinMax(node: ComponentNode, out: DiagnosticCollector): void {
       );
     }
   }
+}
+
+/** Size in bytes of the data a base64 string encodes (whitespace ignored). */
+function decodedSize(base64: string): number {
+  const compact = base64.replace(/\s+/g, "");
+  const padding = compact.endsWith("==") ? 2 : compact.endsWith("=") ? 1 : 0;
+  return Math.floor((compact.length * 3) / 4) - padding;
+}
+
+const KIB = 1024;
+const LIST_IMAGE_TYPES = ["CheckboxGroup", "RadioButtonsGroup", "Dropdown"];
+
+/**
+ * Base64 images: list option images at most 300 KB before Flow JSON 6.0 and 100 KB from 6.0,
+ * NavigationList item images at most 100 KB (errors); an Image over the recommended 300 KB is a warning.
+ */
+function checkImageSizes(index: FlowIndex, node: ComponentNode, out: DiagnosticCollector): void {
+  const check = (image: unknown, pointer: string, limitKb: number, severity: "error" | "warning") => {
+    if (typeof image !== "string" || isDynamicValue(image)) return;
+    const size = decodedSize(image);
+    if (size <= limitKb * KIB) return;
+    const kb = Math.ceil(size / KIB);
+    out.report(
+      severity,
+      "INVALID_PROPERTY_VALUE",
+      pointer,
+      `This image is ${kb} KB (decoded); ${node.type} allows at most ${limitKb} KB per image.`,
+    );
+  };
+  if (node.type === "Image") check(node.value["src"], appendPointer(node.pointer, "src"), 300, "warning");
+  const listKey = node.type === "NavigationList" ? "list-items" : "data-source";
+  const items = node.value[listKey];
+  if (
+    !Array.isArray(items) ||
+    (node.type !== "NavigationList" && !LIST_IMAGE_TYPES.includes(node.type ?? ""))
+  )
+    return;
+  const limit = node.type === "NavigationList" || isAtLeast(index.version, "6.0") ? 100 : 300;
+  items.forEach((item: unknown, position) => {
+    if (!isRecord(item)) return;
+    const itemPointer = appendPointer(appendPointer(node.pointer, listKey), position);
+    const start = item["start"];
+    if (node.type === "NavigationList" && isRecord(start)) {
+      check(start["image"], appendPointer(appendPointer(itemPointer, "start"), "image"), limit, "error");
+    } else {
+      check(item["image"], appendPointer(itemPointer, "image"), limit, "error");
+    }
+  });
 }
 
 function checkFooterCaptions(node: ComponentNode, out: DiagnosticCollector): void {

@@ -43,7 +43,58 @@ const richText = (children: JsonObject[], version: string) =>
     version,
   });
 
+/** Base64 text decoding to `kb` KiB. */
+const base64OfKb = (kb: number) => "A".repeat(Math.ceil((kb * 1024 * 4) / 3));
+const dropdownWithImage = (kb: number, version: string) =>
+  oneScreen(
+    [
+      {
+        type: "Dropdown",
+        name: "pick",
+        label: "Pick",
+        "data-source": [{ id: "a", title: "A", image: base64OfKb(kb) }],
+      },
+    ],
+    { version },
+  );
+
 const cases: RuleCase[] = [
+  {
+    name: "an option image over 100 KB from 6.0 is INVALID_PROPERTY_VALUE",
+    bad: dropdownWithImage(101, "6.0"),
+    expected: [
+      error(
+        "INVALID_PROPERTY_VALUE",
+        `${FIRST}/data-source/0/image`,
+        "This image is 101 KB (decoded); Dropdown allows at most 100 KB per image.",
+      ),
+    ],
+    good: dropdownWithImage(101, "5.1"),
+  },
+  {
+    name: "an Image over the recommended 300 KB is a warning",
+    bad: oneScreen([{ type: "Image", src: base64OfKb(301) }]),
+    expected: [
+      warning(
+        "INVALID_PROPERTY_VALUE",
+        `${FIRST}/src`,
+        "This image is 301 KB (decoded); Image allows at most 300 KB per image.",
+      ),
+    ],
+    good: oneScreen([{ type: "Image", src: base64OfKb(300) }]),
+  },
+  {
+    name: "a NavigationList item image over 100 KB is INVALID_PROPERTY_VALUE",
+    bad: listFlow({ "list-items": [item("x", { start: { image: base64OfKb(101) } })] }),
+    expected: [
+      error(
+        "INVALID_PROPERTY_VALUE",
+        `${FIRST}/list-items/0/start/image`,
+        "This image is 101 KB (decoded); NavigationList allows at most 100 KB per image.",
+      ),
+    ],
+    good: listFlow({ "list-items": [item("x", { start: { image: base64OfKb(100) } })] }),
+  },
   {
     name: "a center caption with side captions is NOT_KEYWORD_SCHEMA_VALIDATION_FAILED",
     bad: flow([
