@@ -8,8 +8,10 @@
 import type { Command, CommandIo } from "./command.js";
 import { formatCommand } from "./format-command.js";
 import { keysCommand } from "./keys-command.js";
+import { validateCommand } from "./validate-command.js";
 
 const commands: Readonly<Record<string, Command>> = {
+  validate: validateCommand,
   format: formatCommand,
   keys: keysCommand,
 };

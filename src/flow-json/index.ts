@@ -15,3 +15,23 @@ export * from "./builders/index.js";
 export * from "./expressions/index.js";
 export * from "./refs.js";
 export * from "./screen-data.js";
+export * from "./versions.js";
+export type * from "./property-spec.js";
+export { defineProperties, lookupProperty } from "./property-spec.js";
+export type * from "./component-spec.js";
+export * from "./component-catalog.js";
+export { CAROUSEL_ITEM, CHIPS_ITEM, DATA_SOURCE_ITEM, NAVIGATION_ITEM } from "./list-item-catalog.js";
+export * from "./validate/diagnostic-codes.js";
+export { validateFlowJson, type ValidateFlowJsonOptions } from "./validate/validate-flow-json.js";
+export {
+  deriveRoutingModel,
+  findBackwardRoutes,
+  findCycles,
+  findEntryScreens,
+  findReachableScreens,
+  findUnterminatedRoutes,
+  toScreenGraph,
+  type GraphInput,
+  type Route,
+  type ScreenGraph,
+} from "./validate/routing-model.js";
