@@ -6,8 +6,13 @@
  * process.exitCode = await main(process.argv.slice(2));
  */
 import type { Command, CommandIo } from "./command.js";
+import { compileCommand } from "./compile-command.js";
+import { graphCommand } from "./graph-command.js";
 
-const commands: Readonly<Record<string, Command>> = {};
+const commands: Readonly<Record<string, Command>> = {
+  compile: compileCommand,
+  graph: graphCommand,
+};
 
 function helpText(): string {
   const rows = Object.entries(commands).map(([name, command]) => `  ${name.padEnd(10)} ${command.summary}`);

@@ -71,7 +71,10 @@ export interface ScreenGraph {
   /** The screens the flow can open on: the INIT handler's targets, or the entry screen. */
   readonly starts: readonly string[];
   readonly nodes: readonly ScreenGraphNode[];
-  /** Edges a user can see: silent backs are left out; sorted by source, event, target. */
+  /**
+   * Edges a user can see, sorted by source, event, target: silent backs are left out, and so are the
+   * self-refreshes of screens whose layout sends no data_exchange.
+   */
   readonly edges: readonly ScreenEdge[];
   /** True when some edge completes the flow. */
   readonly completes: boolean;
@@ -88,8 +91,10 @@ export function screenGraph(flow: Flow): ScreenGraph {
     .filter((edge) => edge.kind === "INIT")
     .map((edge) => edge.target)
     .sort((a, b) => rank(a) - rank(b));
+  const refreshes = (edge: ScreenEdge): boolean => edge.source === edge.target;
+  const sends = (id: string): boolean => flow.model.byId.get(id)?.sendsDataExchange === true;
   const edges = all
-    .filter((edge) => !edge.silent && edge.kind !== "INIT")
+    .filter((edge) => !edge.silent && edge.kind !== "INIT" && (!refreshes(edge) || sends(edge.source)))
     .sort(
       (a, b) =>
         rank(a.source) - rank(b.source) ||

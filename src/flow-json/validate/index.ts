@@ -132,8 +132,8 @@ function checkEntry(
 ): void {
   if (ids.length <= 1) return;
   const inbound = new Set([...graph.values()].flat());
-  const entry = ids.find((id) => !inbound.has(id));
-  if (entry === undefined) {
+  const roots = ids.filter((id) => !inbound.has(id));
+  if (roots.length === 0) {
     error(
       "INVALID_ROUTING_MODEL",
       "/routing_model",
@@ -141,16 +141,14 @@ function checkEntry(
     );
     return;
   }
-  const reached = new Set([entry]);
-  const queue = [entry];
-  for (let head = 0; head < queue.length; head++) {
-    for (const next of graph.get(queue[head] as string) ?? []) {
-      if (!reached.has(next)) {
-        reached.add(next);
-        queue.push(next);
-      }
-    }
-  }
+  // Several screens without inbound routes: the one that reaches most screens is taken as the entry.
+  const reachable = roots.map((root) => reachableFrom(graph, root));
+  const best = reachable.reduce(
+    (most, set, index) => (set.size > (reachable[most]?.size ?? 0) ? index : most),
+    0,
+  );
+  const entry = roots[best] as string;
+  const reached = reachable[best] as Set<string>;
   for (const id of ids) {
     if (!reached.has(id)) {
       error(
@@ -170,6 +168,20 @@ function checkEntry(
       `No route from the entry screen ${entry} ends at a terminal screen.`,
     );
   }
+}
+
+function reachableFrom(graph: Graph, start: string): Set<string> {
+  const reached = new Set([start]);
+  const queue = [start];
+  for (let head = 0; head < queue.length; head++) {
+    for (const next of graph.get(queue[head] as string) ?? []) {
+      if (!reached.has(next)) {
+        reached.add(next);
+        queue.push(next);
+      }
+    }
+  }
+  return reached;
 }
 
 function checkNavigateRoutes(
