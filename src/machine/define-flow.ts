@@ -70,7 +70,7 @@ export function createFlowObject<S extends ScreensRecord, C>(
     id: model.id,
     version: model.version,
     dataApiVersion: model.dataApiVersion,
-    entry: model.entry as ScreenId<S>,
+    entry: model.entry,
     screens,
     machine: buildFlowMachine(model),
     hash: flowHash(model),

@@ -11,7 +11,7 @@
  */
 import type { AnyStateMachine } from "xstate";
 import type { FlowModel } from "./flow-model.js";
-import type { ScreenId, ScreensRecord } from "./types.js";
+import type { ScreensRecord } from "./types.js";
 
 /** Marks flow objects, across copies of the library (a CLI loading a user's module, for instance). */
 export const flowBrand: unique symbol = Symbol.for("flowmachine.flow") as never;
@@ -23,7 +23,7 @@ export interface Flow<S extends ScreensRecord = ScreensRecord, C = object> {
   /** Flow JSON version. */
   readonly version: string;
   readonly dataApiVersion: string | undefined;
-  readonly entry: ScreenId<S>;
+  readonly entry: string;
   /** The screens' Flow JSON, keyed by id, in declaration order. */
   readonly screens: S;
   /** The XState v5 machine: one top-level state per screen. */

@@ -20,8 +20,13 @@ export type FieldValue<F> = F extends { readonly type: "string" }
       : F extends { readonly type: "array"; readonly items: infer I }
         ? readonly FieldValue<I>[]
         : F extends { readonly type: "object"; readonly properties: infer P }
-          ? { readonly [K in keyof P]: FieldValue<P[K]> }
+          ? ObjectValue<P, F extends { readonly required: readonly (infer R)[] } ? R : never>
           : JsonValue;
+
+/** An object field: the properties listed in `required` must be present, the others may be. */
+type ObjectValue<P, R> = { readonly [K in keyof P as K extends R ? K : never]: FieldValue<P[K]> } & {
+  readonly [K in keyof P as K extends R ? never : K]?: FieldValue<P[K]>;
+};
 
 type DeclaredData<D> = [D] extends [undefined]
   ? Record<string, never>
