@@ -6,13 +6,17 @@
  * process.exitCode = await main(process.argv.slice(2));
  */
 import type { Command, CommandIo } from "./command.js";
+import { compileCommand } from "./compile-command.js";
 import { formatCommand } from "./format-command.js";
+import { graphCommand } from "./graph-command.js";
 import { keysCommand } from "./keys-command.js";
 import { validateCommand } from "./validate-command.js";
 
 const commands: Readonly<Record<string, Command>> = {
   validate: validateCommand,
   format: formatCommand,
+  compile: compileCommand,
+  graph: graphCommand,
   keys: keysCommand,
 };
 
