@@ -26,9 +26,16 @@ export const MetaErrorEnvelope = Schema.Struct({
 
 const EXCERPT_LENGTH = 300;
 
-/** The reason for a non-2xx answer with body `bytes`. */
-export function decodeGraphError(status: number, bytes: Uint8Array): GraphApiErrorReason {
-  const text = new TextDecoder().decode(bytes);
+/**
+ * The reason for a non-2xx answer with body `bytes`; `scrub` runs on the whole text before it is cut to
+ * an excerpt, so that not even part of a secret survives.
+ */
+export function decodeGraphError(
+  status: number,
+  bytes: Uint8Array,
+  scrub: (text: string) => string,
+): GraphApiErrorReason {
+  const text = scrub(new TextDecoder().decode(bytes));
   let json: unknown;
   try {
     json = JSON.parse(text);

@@ -103,7 +103,8 @@ type Outcome =
   | { readonly kind: "transport"; readonly detail: string }
   | { readonly kind: "timeout" };
 
-const TOKEN_PATTERN = /^[\x21-\x7e]+$/;
+/** Meta's tokens are long runs of visible ASCII; 16 characters is far below any real one. */
+const TOKEN_PATTERN = /^[\x21-\x7e]{16,}$/;
 
 function resolveToken(token: string | Redacted.Redacted<string>): Redacted.Redacted<string> {
   const redacted = Redacted.isRedacted(token) ? token : Redacted.make(token);
@@ -112,7 +113,7 @@ function resolveToken(token: string | Redacted.Redacted<string>): Redacted.Redac
     throw new GraphApiConfigError({
       option: "accessToken",
       message:
-        "accessToken must be a non-empty string of visible ASCII characters without spaces; copy the token again from Meta's Business Manager.",
+        "accessToken must be at least 16 visible ASCII characters without spaces; copy the token again from Meta's Business Manager.",
     });
   }
   return redacted;
@@ -235,7 +236,7 @@ export function createGraphTransport(options: GraphTransportOptions): GraphTrans
     if (outcome.kind === "timeout") return fail(method, path, attempts, { _tag: "Timeout", timeoutMs });
     if (outcome.kind === "transport")
       return fail(method, path, attempts, { _tag: "Transport", detail: outcome.detail });
-    return fail(method, path, attempts, decodeGraphError(outcome.status, outcome.bytes));
+    return fail(method, path, attempts, decodeGraphError(outcome.status, outcome.bytes, scrub));
   }
 
   const authorization = (): string => `Bearer ${Redacted.value(token)}`;

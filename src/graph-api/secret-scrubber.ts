@@ -1,5 +1,5 @@
 /**
- * Removes secrets (the access token, in raw and URI-encoded form) from any text that may end up in an
+ * Removes secrets (the access token, raw, URI-encoded or JSON-escaped) from any text that may end up in an
  * error, a log line or a thrown message: Meta echoes malformed tokens back in its error messages, and
  * some fetch implementations put header values in their exceptions.
  */
@@ -21,7 +21,11 @@ export type SecretScrubber = (text: string) => string;
  * scrub("Malformed access token EAAB123secret"); // "Malformed access token [redacted]"
  */
 export function createSecretScrubber(secrets: readonly string[]): SecretScrubber {
-  const forms = [...new Set(secrets.flatMap((secret) => [secret, encodeURIComponent(secret)]))]
+  const forms = [
+    ...new Set(
+      secrets.flatMap((secret) => [secret, encodeURIComponent(secret), JSON.stringify(secret).slice(1, -1)]),
+    ),
+  ]
     .filter((form) => form.length > 0)
     .sort((a, b) => b.length - a.length);
   return (text) => {
