@@ -6,8 +6,11 @@
  * process.exitCode = await main(process.argv.slice(2));
  */
 import type { Command, CommandIo } from "./command.js";
+import { flowsCommand } from "./flows-command.js";
 
-const commands: Readonly<Record<string, Command>> = {};
+const commands: Readonly<Record<string, Command>> = {
+  flows: flowsCommand,
+};
 
 function helpText(): string {
   const rows = Object.entries(commands).map(([name, command]) => `  ${name.padEnd(10)} ${command.summary}`);

@@ -201,11 +201,11 @@ describe("Graph API transport: retries, timeouts and error decoding", () => {
       [() => createGraphApiClient({ accessToken: "EAAB tokenQ7x with spaces" }), "accessToken"],
       [() => createGraphApiClient({ accessToken: "EAAB\ntokenQ7x" }), "accessToken"],
       [() => createGraphApiClient({ accessToken: "" }), "accessToken"],
-      [() => createGraphApiClient({ accessToken: "EAABtokenQ7x", apiVersion: "24" }), "apiVersion"],
-      [() => createGraphApiClient({ accessToken: "EAABtokenQ7x", baseUrl: "graph.facebook.com" }), "baseUrl"],
-      [() => createGraphApiClient({ accessToken: "EAABtokenQ7x", timeoutMs: 0 }), "timeoutMs"],
+      [() => createGraphApiClient({ accessToken: "EAABtokenQ7xLongEnough", apiVersion: "24" }), "apiVersion"],
+      [() => createGraphApiClient({ accessToken: "EAABtokenQ7xLongEnough", baseUrl: "graph.facebook.com" }), "baseUrl"],
+      [() => createGraphApiClient({ accessToken: "EAABtokenQ7xLongEnough", timeoutMs: 0 }), "timeoutMs"],
       [
-        () => createGraphApiClient({ accessToken: "EAABtokenQ7x", retry: { maxAttempts: 0 } }),
+        () => createGraphApiClient({ accessToken: "EAABtokenQ7xLongEnough", retry: { maxAttempts: 0 } }),
         "retry.maxAttempts",
       ],
     ];

@@ -6,12 +6,13 @@
 import { randomBytes } from "node:crypto";
 import {
   metaError,
+  unknownObject,
   type RecordedRequest,
   type StandInFlow,
   type StandInReply,
   type StandInState,
 } from "./graph-api-stand-in.js";
-import { JsonSyntaxError, locateJsonValues, type JsonSpan } from "./json-locations.js";
+import { validateFlowJson } from "./graph-api-stand-in-validation.js";
 
 const CATEGORIES = new Set([
   "SIGN_UP",
@@ -43,90 +44,6 @@ export function splitFields(expression: string): string[] {
 
 function modifier(field: string, name: string): string | undefined {
   return new RegExp(`\\.${name}\\(([^)]*)\\)`).exec(field)?.[1];
-}
-
-function validationError(
-  error: string,
-  type: string,
-  message: string,
-  span: JsonSpan,
-  path: string,
-): unknown {
-  return { error, error_type: type, message, ...span, pointers: [{ ...span, path }] };
-}
-
-/** The stand-in's own checks of an uploaded Flow JSON, reported as Meta does (with line/column pointers). */
-export function validateFlowJson(text: string): unknown[] {
-  let spans: Map<string, JsonSpan>;
-  try {
-    spans = locateJsonValues(text);
-  } catch (error) {
-    if (!(error instanceof JsonSyntaxError)) throw error;
-    const at = {
-      line_start: error.line,
-      line_end: error.line,
-      column_start: error.column,
-      column_end: error.column,
-    };
-    return [
-      {
-        error: "INVALID_FLOW_JSON",
-        error_type: "JSON_SCHEMA_ERROR",
-        message: `Invalid Flow JSON: ${error.message}`,
-        ...at,
-        pointers: [],
-      },
-    ];
-  }
-  const document = JSON.parse(text) as { version?: unknown; screens?: unknown };
-  const root = spans.get("") as JsonSpan;
-  const errors: unknown[] = [];
-  if (typeof document.version !== "string") {
-    errors.push(
-      validationError("MISSING_FLOW_JSON_VERSION", "FLOW_JSON_ERROR", "Missing Flow JSON version.", root, ""),
-    );
-  }
-  const screens = Array.isArray(document.screens)
-    ? (document.screens as { id?: unknown; terminal?: unknown }[])
-    : [];
-  screens.forEach((screen, index) => {
-    const path = `screens[${index}].id`;
-    const span = spans.get(path) ?? root;
-    if (screen.id === "SUCCESS") {
-      errors.push(
-        validationError(
-          "SCREEN_ID_IS_RESERVED_KEYWORD",
-          "FLOW_JSON_ERROR",
-          "'SUCCESS' is a reserved keyword and cannot be used as a screen id.",
-          span,
-          path,
-        ),
-      );
-    } else if (typeof screen.id !== "string" || !/^[A-Za-z_]+$/.test(screen.id)) {
-      errors.push(
-        validationError(
-          "INVALID_PROPERTY_VALUE",
-          "JSON_SCHEMA_ERROR",
-          `Invalid value found for property 'id' at $root/screens/${index}/id.`,
-          span,
-          path,
-        ),
-      );
-    }
-  });
-  if (!screens.some((screen) => screen.terminal === true)) {
-    const span = spans.get("screens") ?? root;
-    errors.push(
-      validationError(
-        "MISSING_TERMINAL_SCREEN",
-        "FLOW_JSON_ERROR",
-        "Missing terminal screen.",
-        span,
-        "screens",
-      ),
-    );
-  }
-  return errors;
 }
 
 function fieldsOf(request: RecordedRequest): Record<string, unknown> {
@@ -420,12 +337,7 @@ export function routeFlowRequest(state: StandInState, request: RecordedRequest):
   const flow = state.flows.get(id);
   if (flow === undefined) {
     if (edge === undefined || !["assets", "publish", "deprecate"].includes(edge)) return undefined;
-    return metaError(
-      400,
-      100,
-      `Unsupported ${request.method.toLowerCase()} request. Object with ID '${id}' does not exist`,
-      { subcode: 33, type: "GraphMethodException" },
-    );
+    return unknownObject(request);
   }
   if (edge === "assets") {
     if (request.method === "POST") return uploadAsset(flow, request);

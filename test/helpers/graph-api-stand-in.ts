@@ -245,6 +245,17 @@ export async function startGraphApiStandIn(options: { accessToken?: string } = {
   });
 }
 
+/** Meta's answer for an id that names nothing (or an edge it does not have). */
+export function unknownObject(request: RecordedRequest): StandInReply {
+  const id = request.path.split("/")[1] ?? "";
+  return metaError(
+    400,
+    100,
+    `Unsupported ${request.method.toLowerCase()} request. Object with ID '${id}' does not exist, cannot be loaded due to missing permissions, or does not support this operation`,
+    { subcode: 33, type: "GraphMethodException" },
+  );
+}
+
 function route(state: StandInState, request: RecordedRequest): StandInReply {
   if (request.version === undefined) {
     return routeOtherRequest(state, request) ?? metaError(404, 803, "Unknown path");
@@ -256,11 +267,5 @@ function route(state: StandInState, request: RecordedRequest): StandInReply {
   }
   if ("access_token" in request.query)
     return metaError(400, 100, "access_token must not be sent in the query string");
-  return (
-    routeFlowRequest(state, request) ??
-    routeOtherRequest(state, request) ??
-    metaError(400, 100, `Unsupported ${request.method} request: ${request.path}`, {
-      type: "GraphMethodException",
-    })
-  );
+  return routeFlowRequest(state, request) ?? routeOtherRequest(state, request) ?? unknownObject(request);
 }
