@@ -202,7 +202,10 @@ describe("Graph API transport: retries, timeouts and error decoding", () => {
       [() => createGraphApiClient({ accessToken: "EAAB\ntokenQ7x" }), "accessToken"],
       [() => createGraphApiClient({ accessToken: "" }), "accessToken"],
       [() => createGraphApiClient({ accessToken: "EAABtokenQ7xLongEnough", apiVersion: "24" }), "apiVersion"],
-      [() => createGraphApiClient({ accessToken: "EAABtokenQ7xLongEnough", baseUrl: "graph.facebook.com" }), "baseUrl"],
+      [
+        () => createGraphApiClient({ accessToken: "EAABtokenQ7xLongEnough", baseUrl: "graph.facebook.com" }),
+        "baseUrl",
+      ],
       [() => createGraphApiClient({ accessToken: "EAABtokenQ7xLongEnough", timeoutMs: 0 }), "timeoutMs"],
       [
         () => createGraphApiClient({ accessToken: "EAABtokenQ7xLongEnough", retry: { maxAttempts: 0 } }),
