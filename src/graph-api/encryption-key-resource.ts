@@ -16,6 +16,7 @@ export const BusinessPublicKey = Schema.Struct({
   business_public_key: Schema.String,
   business_public_key_signature_status: Schema.optionalKey(Schema.String),
 });
+/** The decoded shape of {@link BusinessPublicKey}. */
 export type BusinessPublicKey = typeof BusinessPublicKey.Type;
 
 const FlatKey = Schema.Struct({

@@ -40,6 +40,7 @@ export const FlowAsset = Schema.Struct({
   asset_type: Schema.String,
   download_url: Schema.String,
 });
+/** The decoded shape of {@link FlowAsset}. */
 export type FlowAsset = typeof FlowAsset.Type;
 
 /**

@@ -20,6 +20,7 @@ export const FLOW_CATEGORIES = [
   "SURVEY",
   "OTHER",
 ] as const;
+/** One of {@link FLOW_CATEGORIES}. */
 export type FlowCategory = (typeof FLOW_CATEGORIES)[number];
 
 /** The documented flow statuses; responses are decoded leniently, so a new status does not break reads. */
@@ -27,6 +28,7 @@ export type FlowStatus = "DRAFT" | "PUBLISHED" | "DEPRECATED" | "BLOCKED" | "THR
 
 /** `preview` of a flow: a web preview link valid until `expires_at` (30 days). */
 export const FlowPreview = Schema.Struct({ preview_url: Schema.String, expires_at: Schema.String });
+/** The decoded shape of {@link FlowPreview}. */
 export type FlowPreview = typeof FlowPreview.Type;
 
 /** One problem reported by `health_status` for an entity (FLOW, WABA, BUSINESS, APP, PHONE_NUMBER). */
@@ -55,6 +57,7 @@ export const FlowHealthStatus = Schema.Struct({
     ),
   ),
 });
+/** The decoded shape of {@link FlowHealthStatus}. */
 export type FlowHealthStatus = typeof FlowHealthStatus.Type;
 
 const IdAndName = Schema.Struct({ id: Schema.String, name: Schema.optionalKey(Schema.String) });
@@ -83,6 +86,7 @@ export const FlowDetails = Schema.Struct({
   application: Schema.optionalKey(IdAndName),
   health_status: Schema.optionalKey(FlowHealthStatus),
 });
+/** The decoded shape of {@link FlowDetails}. */
 export type FlowDetails = typeof FlowDetails.Type;
 
 /** Field names `GET /{FLOW_ID}` documents. */

@@ -29,6 +29,7 @@ export const FlowStatusChangeEvent = Schema.Struct({
   new_status: Schema.String,
   warning: Schema.optionalKey(Schema.String),
 });
+/** The decoded shape of {@link FlowStatusChangeEvent}. */
 export type FlowStatusChangeEvent = typeof FlowStatusChangeEvent.Type;
 
 const ErrorBreakdown = Schema.Struct({
@@ -45,6 +46,7 @@ export const ErrorRateEvent = Schema.Struct({
   error_rate: Schema.optionalKey(Schema.Number),
   errors: Schema.optionalKey(Schema.Array(ErrorBreakdown)),
 });
+/** The decoded shape of {@link ErrorRateEvent}. */
 export type ErrorRateEvent = typeof ErrorRateEvent.Type;
 
 /** The endpoint's p90 latency crossed 1, 5 or 7 s over 30 min (thresholds in ms). */
@@ -56,6 +58,7 @@ export const EndpointLatencyEvent = Schema.Struct({
   p90_latency: Schema.optionalKey(Schema.Number),
   requests_count: Schema.optionalKey(Schema.Number),
 });
+/** The decoded shape of {@link EndpointLatencyEvent}. */
 export type EndpointLatencyEvent = typeof EndpointLatencyEvent.Type;
 
 /** The endpoint answered fewer than 90 % of health checks and requests over 10 min (or recovered). */
@@ -65,6 +68,7 @@ export const EndpointAvailabilityEvent = Schema.Struct({
   ...alertFields,
   availability: Schema.optionalKey(Schema.Number),
 });
+/** The decoded shape of {@link EndpointAvailabilityEvent}. */
 export type EndpointAvailabilityEvent = typeof EndpointAvailabilityEvent.Type;
 
 /** A Flow JSON version the flow uses will be frozen or expire. */
@@ -73,6 +77,7 @@ export const FlowVersionExpiryWarningEvent = Schema.Struct({
   ...common,
   warning: Schema.optionalKey(Schema.String),
 });
+/** The decoded shape of {@link FlowVersionExpiryWarningEvent}. */
 export type FlowVersionExpiryWarningEvent = typeof FlowVersionExpiryWarningEvent.Type;
 
 /** Every alert (everything but a status change). */
@@ -82,8 +87,10 @@ export const FlowAlertEvent = Schema.Union([
   EndpointAvailabilityEvent,
   FlowVersionExpiryWarningEvent,
 ]);
+/** The decoded shape of {@link FlowAlertEvent}. */
 export type FlowAlertEvent = typeof FlowAlertEvent.Type;
 
 /** Any value of the `flows` field. */
 export const FlowEvent = Schema.Union([FlowStatusChangeEvent, FlowAlertEvent]);
+/** The decoded shape of {@link FlowEvent}. */
 export type FlowEvent = typeof FlowEvent.Type;

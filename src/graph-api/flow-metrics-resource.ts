@@ -24,10 +24,13 @@ export const FLOW_METRIC_KEYS = {
   ENDPOINT_AVAILABILITY: ["succeeded", "failed"],
 } as const;
 
+/** A documented metric name. */
 export type FlowMetricName = keyof typeof FLOW_METRIC_KEYS;
 /** The data keys of metric `N` (`"succeeded" | "failed"` for ENDPOINT_AVAILABILITY, ...). */
 export type FlowMetricKey<N extends FlowMetricName> = (typeof FLOW_METRIC_KEYS)[N][number];
+/** Granularities of a metrics read: per day, per hour, or one value for the whole life of the flow. */
 export const FLOW_METRIC_GRANULARITIES = ["DAY", "HOUR", "LIFETIME"] as const;
+/** One of {@link FLOW_METRIC_GRANULARITIES}. */
 export type FlowMetricGranularity = (typeof FLOW_METRIC_GRANULARITIES)[number];
 
 const MetricAnswer = Schema.Struct({

@@ -23,6 +23,7 @@ export const MigrateFlowsResult = Schema.Struct({
     Schema.Struct({ source_name: Schema.String, error_code: Schema.String, error_message: Schema.String }),
   ),
 });
+/** The decoded shape of {@link MigrateFlowsResult}. */
 export type MigrateFlowsResult = typeof MigrateFlowsResult.Type;
 
 /** Which flows to copy where. */

@@ -13,6 +13,7 @@ export const FlowValidationPointer = Schema.Struct({
   column_end: Schema.optionalKey(Schema.Number),
   path: Schema.optionalKey(Schema.String),
 });
+/** The decoded shape of {@link FlowValidationPointer}. */
 export type FlowValidationPointer = typeof FlowValidationPointer.Type;
 
 /**
@@ -36,6 +37,7 @@ export const FlowValidationError = Schema.Struct({
   column_end: Schema.optionalKey(Schema.Number),
   pointers: Schema.optionalKey(Schema.Array(FlowValidationPointer)),
 });
+/** The decoded shape of {@link FlowValidationError}. */
 export type FlowValidationError = typeof FlowValidationError.Type;
 
 function escapePointerToken(token: string): string {

@@ -20,6 +20,7 @@ import { idSegment, type GraphTransport } from "./graph-transport.js";
 
 /** `{"success": true}`, the answer of most write calls. */
 export const SuccessResult = Schema.Struct({ success: Schema.Boolean });
+/** The decoded shape of {@link SuccessResult}. */
 export type SuccessResult = typeof SuccessResult.Type;
 
 /** The answer of `POST /{WABA_ID}/flows`; `validation_errors` is set when `flow_json` had problems. */
@@ -28,6 +29,7 @@ export const CreatedFlow = Schema.Struct({
   success: Schema.optionalKey(Schema.Boolean),
   validation_errors: Schema.optionalKey(Schema.Array(FlowValidationError)),
 });
+/** The decoded shape of {@link CreatedFlow}. */
 export type CreatedFlow = typeof CreatedFlow.Type;
 
 /** Parameters of a new flow. */

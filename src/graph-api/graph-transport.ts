@@ -283,7 +283,16 @@ export function createGraphTransport(options: GraphTransportOptions): GraphTrans
       return decoded.success;
     },
     download: async (url, withToken) => {
-      const parsed = new URL(url);
+      let parsed: URL;
+      try {
+        parsed = new URL(url);
+      } catch {
+        throw fail("GET", "download_url", 0, {
+          _tag: "Undecodable",
+          status: 200,
+          detail: "the download URL is not absolute",
+        });
+      }
       const label = `${parsed.origin}${parsed.pathname}`;
       const headers: Record<string, string> = withToken ? { authorization: authorization() } : {};
       const { outcome, attempts } = await run(`GET ${label}`, url, { method: "GET", headers }, true);

@@ -20,6 +20,7 @@ export const MediaInfo = Schema.Struct({
   file_size: Schema.optionalKey(Schema.Union([Schema.Number, Schema.String])),
   messaging_product: Schema.optionalKey(Schema.String),
 });
+/** The decoded shape of {@link MediaInfo}. */
 export type MediaInfo = typeof MediaInfo.Type;
 
 /** A downloaded file. */

@@ -37,6 +37,7 @@ export const CreatedTemplate = Schema.Struct({
   status: Schema.optionalKey(Schema.String),
   category: Schema.optionalKey(Schema.String),
 });
+/** The decoded shape of {@link CreatedTemplate}. */
 export type CreatedTemplate = typeof CreatedTemplate.Type;
 
 /** Which phone number sends. */

@@ -206,6 +206,15 @@ describe("Flow JSON upload and assets against the Graph API stand-in", () => {
     expect(download).toMatchObject({ method: "GET", path: `/asset-download/${flow.id}`, version: undefined });
     expect(download.headers["authorization"]).toBeUndefined();
 
+    graph.injectFaults({
+      status: 200,
+      body: { data: [{ name: "flow.json", asset_type: "FLOW_JSON", download_url: "not a url" }] },
+    });
+    await expect(client.flows.downloadFlowJson(flow.id)).rejects.toMatchObject({
+      _tag: "GraphApiError",
+      reason: { _tag: "Undecodable", detail: "the download URL is not absolute" },
+    });
+
     const empty = graph.addFlow({ wabaId: "1", name: "Empty" });
     await expect(client.flows.downloadFlowJson(empty.id)).rejects.toMatchObject({
       _tag: "FlowJsonSourceError",
