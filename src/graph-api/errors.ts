@@ -138,3 +138,9 @@ export class MediaDownloadError extends Data.TaggedError("MediaDownloadError")<{
   readonly reason: "Sha256Mismatch" | "UntrustedHost" | "NotConfigured";
   readonly message: string;
 }> {}
+
+/** No matching flow completion arrived in time (see `waitForFlowCompletion`). */
+export class FlowCompletionTimeoutError extends Data.TaggedError("FlowCompletionTimeoutError")<{
+  readonly timeoutMs: number;
+  readonly message: string;
+}> {}

@@ -8,6 +8,7 @@ export { GRAPH_API_BASE_URL, GRAPH_API_VERSION } from "./graph-api-version.js";
 export type { FetchFunction, GraphApiLogger } from "./graph-transport.js";
 export type { RetryOptions } from "./retry-policy.js";
 export {
+  FlowCompletionTimeoutError,
   FlowJsonSourceError,
   GraphApiConfigError,
   GraphApiError,
@@ -105,6 +106,7 @@ export {
   type WebhookUpdate,
 } from "./webhook-updates.js";
 export type { CompletionMedia, FlowCompletion, MediaDownloader } from "./flow-completion.js";
+export { waitForFlowCompletion, type WaitForFlowCompletionOptions } from "./flow-completion-waiter.js";
 export type {
   EndpointAvailabilityEvent,
   EndpointLatencyEvent,
