@@ -6,6 +6,7 @@
  * process.exitCode = await main(process.argv.slice(2));
  */
 import type { Command, CommandIo } from "./command.js";
+import { flowsCommand } from "./flows-command.js";
 import { formatCommand } from "./format-command.js";
 import { keysCommand } from "./keys-command.js";
 import { validateCommand } from "./validate-command.js";
@@ -14,6 +15,7 @@ const commands: Readonly<Record<string, Command>> = {
   validate: validateCommand,
   format: formatCommand,
   keys: keysCommand,
+  flows: flowsCommand,
 };
 
 function helpText(): string {
