@@ -8,6 +8,7 @@ import { Redacted } from "effect";
 import { KeyFileExistsError } from "../transport/crypto/errors.js";
 import { writeFlowKeyPair } from "../transport/adapters/node-key-pair.js";
 import type { Command, CommandIo } from "./command.js";
+import { keysUploadSummary, keysUploadUsage, runKeysUpload } from "./keys-upload-command.js";
 
 const generateUsage = `Usage: flowmachine keys generate [--out DIR] [--passphrase-env NAME] [--force]
 
@@ -103,6 +104,7 @@ export const keysGenerateCommand: Command = {
 /** The `keys` sub-commands, by name; add a row to add one. */
 export const keysSubcommands: Readonly<Record<string, Command>> = {
   generate: keysGenerateCommand,
+  upload: { summary: keysUploadSummary, usage: keysUploadUsage, run: runKeysUpload },
 };
 
 function keysUsage(): string {

@@ -7,6 +7,7 @@
  */
 import type { Command, CommandIo } from "./command.js";
 import { compileCommand } from "./compile-command.js";
+import { flowsCommand } from "./flows-command.js";
 import { formatCommand } from "./format-command.js";
 import { graphCommand } from "./graph-command.js";
 import { keysCommand } from "./keys-command.js";
@@ -18,6 +19,19 @@ const commands: Readonly<Record<string, Command>> = {
   compile: compileCommand,
   graph: graphCommand,
   keys: keysCommand,
+  flows: flowsCommand,
+import { formatCommand } from "./format-command.js";
+import { graphCommand } from "./graph-command.js";
+import { keysCommand } from "./keys-command.js";
+import { validateCommand } from "./validate-command.js";
+
+const commands: Readonly<Record<string, Command>> = {
+  validate: validateCommand,
+  format: formatCommand,
+  compile: compileCommand,
+  graph: graphCommand,
+  keys: keysCommand,
+  flows: flowsCommand,
 };
 
 function helpText(): string {
