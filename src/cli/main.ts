@@ -20,17 +20,6 @@ const commands: Readonly<Record<string, Command>> = {
   graph: graphCommand,
   keys: keysCommand,
   flows: flowsCommand,
-import { formatCommand } from "./format-command.js";
-import { graphCommand } from "./graph-command.js";
-import { keysCommand } from "./keys-command.js";
-import { validateCommand } from "./validate-command.js";
-
-const commands: Readonly<Record<string, Command>> = {
-  validate: validateCommand,
-  format: formatCommand,
-  compile: compileCommand,
-  graph: graphCommand,
-  keys: keysCommand,
   flows: flowsCommand,
 };
 
