@@ -20,7 +20,6 @@ const commands: Readonly<Record<string, Command>> = {
   graph: graphCommand,
   keys: keysCommand,
   flows: flowsCommand,
-  flows: flowsCommand,
 };
 
 function helpText(): string {
