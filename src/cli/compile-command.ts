@@ -36,6 +36,7 @@ export function formatDiagnostic(diagnostic: CompileDiagnostic): string {
   return `${pointer}: ${diagnostic.code} ${diagnostic.message}${state}${severity}\n`;
 }
 
+/** The `compile` sub-command (registered in `main.ts`). */
 export const compileCommand: Command = {
   summary: "Compile a flow module to Flow JSON (routing model derived, validated)",
   usage,

@@ -29,6 +29,7 @@ Options:
   --export NAME    the export to draw (default: the default export)
 `;
 
+/** The `graph` sub-command (registered in `main.ts`). */
 export const graphCommand: Command = {
   summary: "Print the screen graph of a flow as Mermaid, DOT or JSON",
   usage,

@@ -30,12 +30,13 @@ export function forwardAdjacency(flow: Flow, edges: readonly ScreenEdge[]): Map<
 
 /**
  * Derives the routing model: every screen is a key (declaration order); the search starts at the entry
- * screen, then at the other screens INIT can open, then at any screen not reached yet.
+ * screen, then at the other screens INIT can open. A screen none of them reaches keeps no routes, so the
+ * validator reports it as not connected.
  */
 export function deriveRoutingModel(flow: Flow, edges: readonly ScreenEdge[]): RoutingModel {
   const adjacency = forwardAdjacency(flow, edges);
   const initTargets = edges.filter((edge) => edge.kind === "INIT").map((edge) => edge.target);
-  const roots = [flow.model.entry, ...initTargets, ...flow.model.screens.map((screen) => screen.id)];
+  const roots = [flow.model.entry, ...initTargets];
   const state = new Map<string, "open" | "closed">();
   const kept = new Map<string, string[]>(flow.model.screens.map((screen) => [screen.id, []]));
   const visit = (id: string): void => {

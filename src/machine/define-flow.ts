@@ -171,7 +171,7 @@ function normaliseFlow<S extends ScreensRecord, C>(
     ...(init === undefined ? {} : { init }),
     routingModel: options.routingModel ?? (usesEndpoint ? "derive" : "omit"),
     extra: options.extra ?? {},
-    initialContext: (options.context ?? {}) as object,
+    initialContext: options.context ?? {},
     origin: "defined",
   };
 }

@@ -13,6 +13,7 @@ import type { JsonObject } from "../flow-json/types.js";
 import {
   doneEventType,
   successScreen,
+  type ExchangeModel,
   type Flow,
   type FlowMachineContext,
   type HandlerReply,
@@ -137,7 +138,7 @@ export function pathEvents(flow: Flow, options: PathEventsOptions): (state: Path
     if (state.screen === undefined) {
       const init = model.init;
       if (init === undefined) return [];
-      return outcomesOf(model.entry, init.targets, init.complete).flatMap((to) =>
+      return outcomesOf(model.entry, init).flatMap((to) =>
         examplesFor(init.examples[to], options).map((example): PathEvent => ({
           type: "INIT",
           to,
@@ -151,7 +152,7 @@ export function pathEvents(flow: Flow, options: PathEventsOptions): (state: Path
     if (screen.completes) events.push({ type: "complete", to: successScreen });
     const exchange = screen.exchange;
     if (exchange !== undefined) {
-      for (const to of outcomesOf(screen.id, exchange.targets, exchange.complete)) {
+      for (const to of outcomesOf(screen.id, exchange)) {
         for (const example of examplesFor(exchange.examples[to], options))
           events.push({ type: "data_exchange", to, ...example });
       }
@@ -163,9 +164,14 @@ export function pathEvents(flow: Flow, options: PathEventsOptions): (state: Path
   };
 }
 
-function outcomesOf(current: string, targets: readonly string[], complete: boolean): string[] {
-  const outcomes = [...targets.filter((target) => target !== current), current];
-  return complete ? [...outcomes, successScreen] : outcomes;
+/**
+ * The outcomes a path may take: every declared target, completion when declared, and a refresh of the
+ * current screen when it is declared or has an example (a handler need not ever refresh).
+ */
+function outcomesOf(current: string, exchange: ExchangeModel): string[] {
+  const outcomes = exchange.targets.filter((target) => target !== current);
+  if (exchange.targets.includes(current) || exchange.examples[current] !== undefined) outcomes.push(current);
+  return exchange.complete ? [...outcomes, successScreen] : outcomes;
 }
 
 function examplesFor(

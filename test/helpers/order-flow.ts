@@ -129,7 +129,7 @@ export function createOrderFlow() {
                 throw new Error("stock service unavailable");
               case "slow":
                 return new Promise<never>((_, reject) =>
-                  signal.addEventListener("abort", () => reject(signal.reason)),
+                  signal.addEventListener("abort", () => reject(new Error("aborted by the step"))),
                 );
               case "bad":
                 return reply.screen("CONFIRM", { summary: 5 } as never);

@@ -81,13 +81,13 @@ async function obey(args: HandlerArgs<ScreensRecord, object, string>) {
     case "THROW":
       throw new Error("the database is down");
     case "BAD":
-      return args.reply.screen(args.screen, { note: 42 } as never);
+      return args.reply.screen(args.screen, { note: 42 });
     case "SLOW":
       return new Promise<never>((_, reject) => {
         args.signal.addEventListener("abort", () => reject(new Error("aborted")));
       });
     default:
-      return args.reply.screen(go, { note: `from ${args.screen}` } as never);
+      return args.reply.screen(go, { note: `from ${args.screen}` });
   }
 }
 
