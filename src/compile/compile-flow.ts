@@ -16,7 +16,7 @@ import { validateFlowJson } from "../flow-json/validate/validate-flow-json.js";
 import type { Flow } from "../machine/index.js";
 import { withState, type CompileDiagnostic } from "./compile-diagnostic.js";
 import { FlowInvalid } from "./errors.js";
-import { checkPinnedRoutingModel, deriveRoutingModel } from "./routing-model.js";
+import { checkPinnedRoutingModel, deriveMachineRoutingModel } from "./routing-model.js";
 import { screenEdges } from "./screen-graph.js";
 
 /** The compiled document and what the compiler and the validator found. */
@@ -34,7 +34,7 @@ export function compileFlow(flow: Flow): CompileResult {
   const diagnostics: CompileDiagnostic[] = [];
   let routingModel: RoutingModel | undefined;
   if (model.routingModel === "derive") {
-    routingModel = deriveRoutingModel(flow, edges);
+    routingModel = deriveMachineRoutingModel(flow, edges);
   } else if (model.routingModel !== "omit") {
     routingModel = model.routingModel;
     diagnostics.push(...checkPinnedRoutingModel(flow, edges, routingModel));

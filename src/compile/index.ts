@@ -9,13 +9,13 @@
 export { compileFlow, type CompileResult } from "./compile-flow.js";
 export type { CompileDiagnostic } from "./compile-diagnostic.js";
 export { importFlowJson, type ImportFlowJsonOptions } from "./import-flow-json.js";
-export { deriveRoutingModel, checkPinnedRoutingModel } from "./routing-model.js";
+export { deriveMachineRoutingModel, checkPinnedRoutingModel } from "./routing-model.js";
 export {
   screenEdges,
   screenGraph,
   type ScreenEdge,
-  type ScreenGraph,
-  type ScreenGraphNode,
+  type FlowScreenGraph,
+  type FlowScreenGraphNode,
 } from "./screen-graph.js";
 export { toMermaid } from "./mermaid.js";
 export { toDot } from "./dot.js";

@@ -6,7 +6,7 @@
  * with SIGN_IN, yet SIGN_UP -> SIGN_IN is not in its routing model.
  *
  * @example
- * deriveRoutingModel(signIn, screenEdges(signIn));
+ * deriveMachineRoutingModel(signIn, screenEdges(signIn));
  * // { SIGN_IN: ["SIGN_UP", "FORGOT_PASSWORD"], SIGN_UP: ["TERMS_AND_CONDITIONS"], FORGOT_PASSWORD: [], TERMS_AND_CONDITIONS: [] }
  * @see https://developers.facebook.com/docs/whatsapp/flows/reference/flowjson#routing-model
  */
@@ -33,7 +33,7 @@ export function forwardAdjacency(flow: Flow, edges: readonly ScreenEdge[]): Map<
  * screen, then at the other screens INIT can open. A screen none of them reaches keeps no routes, so the
  * validator reports it as not connected.
  */
-export function deriveRoutingModel(flow: Flow, edges: readonly ScreenEdge[]): RoutingModel {
+export function deriveMachineRoutingModel(flow: Flow, edges: readonly ScreenEdge[]): RoutingModel {
   const adjacency = forwardAdjacency(flow, edges);
   const initTargets = edges.filter((edge) => edge.kind === "INIT").map((edge) => edge.target);
   const roots = [flow.model.entry, ...initTargets];
@@ -79,7 +79,7 @@ export function checkPinnedRoutingModel(
       }
     });
   }
-  const derived = deriveRoutingModel(flow, edges);
+  const derived = deriveMachineRoutingModel(flow, edges);
   for (const [source, targets] of Object.entries(derived)) {
     for (const target of targets) {
       if (pinned[source]?.includes(target) !== true) {

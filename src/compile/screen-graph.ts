@@ -56,7 +56,7 @@ function topLevelKey(path: readonly string[]): string | undefined {
 }
 
 /** A screen as drawn in graph exports. */
-export interface ScreenGraphNode {
+export interface FlowScreenGraphNode {
   readonly id: string;
   readonly label: string;
   readonly terminal: boolean;
@@ -64,13 +64,13 @@ export interface ScreenGraphNode {
 }
 
 /** The screen graph as the exports draw it. */
-export interface ScreenGraph {
+export interface FlowScreenGraph {
   readonly id: string;
   /** `INIT` when the endpoint picks the first screen, `navigate` when the message names it. */
   readonly opensWith: "INIT" | "navigate";
   /** The screens the flow can open on: the INIT handler's targets, or the entry screen. */
   readonly starts: readonly string[];
-  readonly nodes: readonly ScreenGraphNode[];
+  readonly nodes: readonly FlowScreenGraphNode[];
   /**
    * Edges a user can see, sorted by source, event, target: silent backs are left out, and so are the
    * self-refreshes of screens whose layout sends no data_exchange.
@@ -83,7 +83,7 @@ export interface ScreenGraph {
 const kindOrder: readonly EdgeKind[] = ["INIT", "navigate", "data_exchange", "BACK", "complete"];
 
 /** The screen graph of a flow, in a stable order (screen declaration order, then event, then target). */
-export function screenGraph(flow: Flow): ScreenGraph {
+export function screenGraph(flow: Flow): FlowScreenGraph {
   const order = new Map(flow.model.screens.map((screen, index) => [screen.id, index]));
   const rank = (id: string): number => order.get(id) ?? order.size;
   const all = screenEdges(flow);

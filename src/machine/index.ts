@@ -23,7 +23,7 @@ export {
 export { step, defaultStepTimeoutMs, type StepOptions, type StepResult } from "./step.js";
 export { reconcile, planReconciliation, type ReconcileMove, type ReconcileOptions } from "./reconcile.js";
 export { readFlowSnapshot, positionOf, type FlowSnapshot, type SessionPosition } from "./snapshot.js";
-export { checkScreenData, type CheckScreenDataOptions, type DataOf, type FieldValue } from "./screen-data.js";
+export { checkScreenData, type CheckScreenDataOptions, type DataOf, type DataFieldValue } from "./screen-data.js";
 export { layoutActions, navigateTargets, type LayoutAction } from "./layout-actions.js";
 export { toFlowResponse } from "./reply.js";
 export * from "./errors.js";

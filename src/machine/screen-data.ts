@@ -11,28 +11,28 @@
 import type { DataFieldSchema, JsonObject, JsonValue, Screen } from "../flow-json/types.js";
 
 /** The TypeScript type of one field declared as `{ type: ..., items?, properties? }`. */
-export type FieldValue<F> = F extends { readonly type: "string" }
+export type DataFieldValue<F> = F extends { readonly type: "string" }
   ? string
   : F extends { readonly type: "number" | "integer" }
     ? number
     : F extends { readonly type: "boolean" }
       ? boolean
       : F extends { readonly type: "array"; readonly items: infer I }
-        ? readonly FieldValue<I>[]
+        ? readonly DataFieldValue<I>[]
         : F extends { readonly type: "object"; readonly properties: infer P }
           ? ObjectValue<P, F extends { readonly required: readonly (infer R)[] } ? R : never>
           : JsonValue;
 
 /** An object field: the properties listed in `required` must be present, the others may be. */
-type ObjectValue<P, R> = { readonly [K in keyof P as K extends R ? K : never]: FieldValue<P[K]> } & {
-  readonly [K in keyof P as K extends R ? never : K]?: FieldValue<P[K]>;
+type ObjectValue<P, R> = { readonly [K in keyof P as K extends R ? K : never]: DataFieldValue<P[K]> } & {
+  readonly [K in keyof P as K extends R ? never : K]?: DataFieldValue<P[K]>;
 };
 
 type DeclaredData<D> = [D] extends [undefined]
   ? Record<string, never>
   : string extends keyof NonNullable<D>
     ? JsonObject
-    : { readonly [K in keyof NonNullable<D>]: FieldValue<NonNullable<D>[K]> };
+    : { readonly [K in keyof NonNullable<D>]: DataFieldValue<NonNullable<D>[K]> };
 
 /**
  * The data a reply must carry for screen `S`. Precise when the screen object keeps its literal types

@@ -47,8 +47,23 @@ function failingRules(doc: FlowJson, entry: string): Set<Rule> {
   if (ids.length > 1 && !inbound.has(entry)) {
     const reached = new Set([entry, ...reach(entry)]);
     if (ids.some((id) => !reached.has(id))) failing.add("connected");
-    if (!doc.screens.some((screen) => screen.terminal === true && reached.has(screen.id)))
-      failing.add("terminal");
+  }
+  // Every route from a screen without inbound routes passes through a terminal screen (checked when
+  // there is a terminal screen at all).
+  const terminals = new Set(
+    doc.screens.filter((screen) => screen.terminal === true).map((screen) => screen.id),
+  );
+  if (terminals.size > 0) {
+    const seen = new Set<string>();
+    const stack = ids.filter((id) => !inbound.has(id));
+    while (stack.length > 0) {
+      const id = stack.pop() as string;
+      if (seen.has(id) || terminals.has(id)) continue;
+      seen.add(id);
+      const forward = (model[id] ?? []).filter((target) => target !== id);
+      if (forward.length === 0) failing.add("terminal");
+      stack.push(...forward);
+    }
   }
   if (doc.data_api_version !== undefined) {
     for (const screen of doc.screens) {
@@ -67,14 +82,17 @@ const ruleOfMessage: ReadonlyArray<readonly [RegExp, Rule]> = [
   [/Backward route|Loop detected/, "backward-or-loop"],
   [/No entry screen/, "entry"],
   [/not connected with the rest/, "connected"],
-  [/ends at a terminal screen/, "terminal"],
+  [/end at a terminal screen/, "terminal"],
   [/exceeds the max limit of 10/, "branches"],
   [/Missing direct route/, "navigate-routed"],
 ];
 
 function reportedRules(flow: Flow): Set<Rule> {
   const reported = new Set<Rule>();
-  for (const diagnostic of compileFlow(flow).diagnostics) {
+  const compiled = compileFlow(flow);
+  // The oracle judges routing models; a flow without an endpoint has none to judge.
+  if (compiled.flowJson.routing_model === undefined) return reported;
+  for (const diagnostic of compiled.diagnostics) {
     for (const [pattern, rule] of ruleOfMessage) if (pattern.test(diagnostic.message)) reported.add(rule);
   }
   return reported;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { compileFlow, deriveRoutingModel, screenEdges } from "../../src/compile/index.js";
+import { compileFlow, deriveMachineRoutingModel, screenEdges } from "../../src/compile/index.js";
 import type { Screen } from "../../src/flow-json/types.js";
 import { defineFlow, type HandlerArgs, type ScreensRecord } from "../../src/machine/index.js";
 
@@ -54,7 +54,7 @@ function flowOf(edges: Edges, options: { routingModel?: Record<string, string[]>
   }).createFlow({ states, ...(options.initial === undefined ? {} : { initial: options.initial }) } as never);
 }
 
-describe("deriveRoutingModel", () => {
+describe("deriveMachineRoutingModel", () => {
   it("keeps forward edges and leaves out returns to a screen on the way and self-refreshes", () => {
     const flow = flowOf({
       A: { navigate: ["B"], exchange: ["A", "C"] },
@@ -62,7 +62,12 @@ describe("deriveRoutingModel", () => {
       C: { exchange: ["B", "D"] },
       D: { terminal: true },
     });
-    expect(deriveRoutingModel(flow, screenEdges(flow))).toEqual({ A: ["B", "C"], B: ["C"], C: ["D"], D: [] });
+    expect(deriveMachineRoutingModel(flow, screenEdges(flow))).toEqual({
+      A: ["B", "C"],
+      B: ["C"],
+      C: ["D"],
+      D: [],
+    });
   });
 
   it("keeps cross edges to screens already finished, which cannot close a loop", () => {
@@ -73,12 +78,17 @@ describe("deriveRoutingModel", () => {
       D: { terminal: true },
     });
     expect(compileFlow(flow).flowJson.routing_model).toBeUndefined();
-    expect(deriveRoutingModel(flow, screenEdges(flow))).toEqual({ A: ["B", "C"], B: ["D"], C: ["D"], D: [] });
+    expect(deriveMachineRoutingModel(flow, screenEdges(flow))).toEqual({
+      A: ["B", "C"],
+      B: ["D"],
+      C: ["D"],
+      D: [],
+    });
   });
 
   it("searches from the entry screen first", () => {
     const flow = flowOf({ A: { exchange: ["B"] }, B: { exchange: ["A"], terminal: true } }, { initial: "B" });
-    expect(deriveRoutingModel(flow, screenEdges(flow))).toEqual({ A: [], B: ["A"] });
+    expect(deriveMachineRoutingModel(flow, screenEdges(flow))).toEqual({ A: [], B: ["A"] });
   });
 });
 
@@ -90,7 +100,8 @@ describe("compileFlow diagnostics", () => {
       code: "INVALID_ROUTING_MODEL",
       severity: "error",
       pointer: "/screens/1/layout/children/0/on-click-action",
-      message: "Missing direct route from B to A in the routing model.",
+      message:
+        "Missing direct route from screen 'B' to screen 'A' in the routing model, while it exists in the navigate screen action of screen 'B'.",
       state: "B",
     });
     expect(() => compileFlow(flow).toFlowJson()).toThrow(expect.objectContaining({ _tag: "FlowInvalid" }));
@@ -101,7 +112,7 @@ describe("compileFlow diagnostics", () => {
     expect(compileFlow(flow).diagnostics).toContainEqual(
       expect.objectContaining({
         code: "INVALID_ROUTING_MODEL",
-        message: expect.stringContaining("Screen B is not connected") as unknown,
+        message: expect.stringContaining("not connected with the rest of the screens: B") as unknown,
       }),
     );
   });
