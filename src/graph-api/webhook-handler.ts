@@ -15,8 +15,9 @@ import { readWebhookUpdates, type WebhookUpdate } from "./webhook-updates.js";
 /** Request headers; names in any case, repeated headers as arrays (Node's `IncomingHttpHeaders` fits). */
 export type WebhookHeaders = Readonly<Record<string, string | readonly string[] | undefined>>;
 
-/** Query parameters as a record, or the raw query string (with or without `?`). */
-export type WebhookQuery = Readonly<Record<string, string | readonly string[] | undefined>> | string;
+/** Query parameters as `URLSearchParams` (what the transport adapters pass), a record, or the raw query string. */
+export type WebhookQuery =
+  URLSearchParams | Readonly<Record<string, string | readonly string[] | undefined>> | string;
 
 /** What to answer. */
 export interface WebhookResponse {
@@ -93,6 +94,7 @@ function header(headers: WebhookHeaders, name: string): string | undefined {
 function queryValue(query: WebhookQuery | undefined, name: string): string | undefined {
   if (query === undefined) return undefined;
   if (typeof query === "string") return new URLSearchParams(query.replace(/^\?/, "")).get(name) ?? undefined;
+  if (query instanceof URLSearchParams) return query.get(name) ?? undefined;
   const value = query[name];
   return typeof value === "string" ? value : value?.[0];
 }

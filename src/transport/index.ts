@@ -58,3 +58,4 @@ export { DEFAULT_MEDIA_TYPE, MEDIA_TYPES, mediaTypeForFileName } from "./crypto/
 export * from "./store/index.js";
 export { EndpointStatus, DEFAULT_MAX_BODY_BYTES } from "./status-codes.js";
 export type { RawHttpHandler, RawHttpResponse } from "./raw-http.js";
+export * from "./endpoint/index.js";
