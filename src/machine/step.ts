@@ -245,24 +245,27 @@ function prepare(
 function settle(actor: Actor<AnyStateMachine>, timeoutMs: number): Promise<"settled" | "timeout"> {
   return new Promise((resolve) => {
     let finished = false;
-    const done = (result: "settled" | "timeout"): void => {
+    let subscription: { unsubscribe(): void } | undefined;
+    // Created first: the actor may report an error synchronously while we subscribe.
+    const timer = setTimeout(() => done("timeout"), timeoutMs);
+    function done(result: "settled" | "timeout"): void {
       if (finished) return;
       finished = true;
       clearTimeout(timer);
-      subscription.unsubscribe();
+      subscription?.unsubscribe();
       resolve(result);
-    };
+    }
     const check = (): void => {
       const snapshot = actor.getSnapshot() as { status: string; value: unknown };
       if (snapshot.status !== "active" || isIdle(snapshot.value)) done("settled");
     };
-    const subscription = actor.subscribe({
+    subscription = actor.subscribe({
       next: check,
       complete: () => done("settled"),
       error: () => done("settled"),
     });
-    const timer = setTimeout(() => done("timeout"), timeoutMs);
-    check();
+    if (finished) subscription.unsubscribe();
+    else check();
   });
 }
 

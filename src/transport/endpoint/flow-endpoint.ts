@@ -116,10 +116,7 @@ export function createFlowEndpoint(options: FlowEndpointOptions): FlowEndpoint {
   const ttlMs = options.sessionTtlMs ?? DEFAULT_SESSION_TTL_MS;
   const signaturePolicy =
     options.flowTokenSignature ?? (appSecret === undefined ? "off" : "verify-when-present");
-  const inspect =
-    options.inspect === undefined || options.redactInspection === false
-      ? options.inspect
-      : redactInspection(options.inspect);
+  const inspect = options.inspect === undefined ? undefined : guardInspector(options, logger);
   const stepOptions = {
     timeoutMs: options.stepTimeoutMs ?? defaultStepTimeoutMs,
     ...(inspect ? { inspect } : {}),
@@ -283,12 +280,37 @@ export function createFlowEndpoint(options: FlowEndpointOptions): FlowEndpoint {
     async sessionContext(flowToken) {
       const stored = await store.get(flowToken);
       if (stored === undefined) return undefined;
-      const snapshot = JSON.parse(stored.value) as { context?: unknown };
-      return snapshot.context;
+      const snapshot = JSON.parse(stored.value) as { context?: { values?: unknown } };
+      return snapshot.context?.values;
     },
     async close() {
       if (options.store === undefined) await store.close();
     },
+  };
+}
+
+/**
+ * The inspection observer the step gets: redacted unless turned off, and never able to break a request
+ * (an inspector that throws is reported once and then ignored).
+ */
+function guardInspector(
+  options: FlowEndpointOptions,
+  logger: EndpointLogger,
+): (event: InspectionEvent) => void {
+  const inspect = options.inspect as (event: InspectionEvent) => void;
+  const observe = options.redactInspection === false ? inspect : redactInspection(inspect);
+  let reported = false;
+  return (event) => {
+    try {
+      observe(event);
+    } catch (error) {
+      if (reported) return;
+      reported = true;
+      logger({
+        kind: "warning",
+        message: `The inspect observer threw (${errorTag(error)}); its errors are ignored.`,
+      });
+    }
   };
 }
 

@@ -98,7 +98,9 @@ describe("createFlowEndpoint: the sign-in flow", () => {
       status: 200,
       reply: {
         screen: "SUCCESS",
-        data: { extension_message_response: { params: expect.objectContaining({ flow_token: "t-1" }) as unknown } },
+        data: {
+          extension_message_response: { params: expect.objectContaining({ flow_token: "t-1" }) as unknown },
+        },
       },
     });
     const late = await client.request(signIn("t-1", exampleUser.password));
