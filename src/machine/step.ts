@@ -245,26 +245,26 @@ function prepare(
 function settle(actor: Actor<AnyStateMachine>, timeoutMs: number): Promise<"settled" | "timeout"> {
   return new Promise((resolve) => {
     let finished = false;
-    let subscription: { unsubscribe(): void } | undefined;
+    const subscription: { current?: { unsubscribe(): void } } = {};
     // Created first: the actor may report an error synchronously while we subscribe.
     const timer = setTimeout(() => done("timeout"), timeoutMs);
     function done(result: "settled" | "timeout"): void {
       if (finished) return;
       finished = true;
       clearTimeout(timer);
-      subscription?.unsubscribe();
+      subscription.current?.unsubscribe();
       resolve(result);
     }
     const check = (): void => {
       const snapshot = actor.getSnapshot() as { status: string; value: unknown };
       if (snapshot.status !== "active" || isIdle(snapshot.value)) done("settled");
     };
-    subscription = actor.subscribe({
+    subscription.current = actor.subscribe({
       next: check,
       complete: () => done("settled"),
       error: () => done("settled"),
     });
-    if (finished) subscription.unsubscribe();
+    if (finished) subscription.current.unsubscribe();
     else check();
   });
 }
