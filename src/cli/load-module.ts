@@ -48,10 +48,9 @@ export async function loadExport(specifier: string, options: LoadOptions): Promi
   }
   let namespace: Record<string, unknown>;
   try {
-    namespace = (await tsImport(pathToFileURL(path).href, { parentURL: import.meta.url })) as Record<
-      string,
-      unknown
-    >;
+    namespace = esmExports(
+      (await tsImport(pathToFileURL(path).href, { parentURL: import.meta.url })) as Record<string, unknown>,
+    );
   } catch (cause) {
     const reason = cause instanceof Error ? cause.message : String(cause);
     throw new ModuleLoadError({ specifier, problem: `importing it failed: ${reason}`, cause });
@@ -65,6 +64,18 @@ export async function loadExport(specifier: string, options: LoadOptions): Promi
     });
   }
   return namespace[name];
+}
+
+/**
+ * A `.ts` file outside a `"type": "module"` package is compiled to CommonJS, and its namespace's
+ * `default` is then the whole `module.exports` (marked `__esModule`), not the module's default export:
+ * the exports are read from there.
+ */
+function esmExports(namespace: Record<string, unknown>): Record<string, unknown> {
+  const inner = namespace["default"];
+  const commonJs =
+    typeof inner === "object" && inner !== null && (inner as { __esModule?: unknown }).__esModule === true;
+  return commonJs ? (inner as Record<string, unknown>) : namespace;
 }
 
 /** Loads an export and returns it as a flow (Flow JSON documents are imported). */
@@ -90,7 +101,8 @@ function flowIdFromPath(specifier: string): string {
   return name.replace(/[^A-Za-z0-9_-]+/g, "-").replace(/^-+|-+$/g, "") || "imported";
 }
 
-function hasToFlowJson(value: unknown): value is { toFlowJson(): unknown } {
+/** True for a builder result or anything else that produces its Flow JSON through `toFlowJson()`. */
+export function hasToFlowJson(value: unknown): value is { toFlowJson(): unknown } {
   return (
     typeof value === "object" &&
     value !== null &&

@@ -7,6 +7,7 @@
  */
 import type { Command, CommandIo } from "./command.js";
 import { compileCommand } from "./compile-command.js";
+import { deployCommand } from "./deploy-command.js";
 import { flowsCommand } from "./flows-command.js";
 import { formatCommand } from "./format-command.js";
 import { graphCommand } from "./graph-command.js";
@@ -20,6 +21,7 @@ const commands: Readonly<Record<string, Command>> = {
   graph: graphCommand,
   keys: keysCommand,
   flows: flowsCommand,
+  deploy: deployCommand,
 };
 
 function helpText(): string {

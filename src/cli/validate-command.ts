@@ -16,6 +16,7 @@ import { resolve } from "node:path";
 import type { Diagnostic } from "../flow-json/diagnostic.js";
 import { validateFlowJson } from "../flow-json/validate/validate-flow-json.js";
 import type { Command, CommandIo } from "./command.js";
+import { countOf, formatDiagnosticLine } from "./diagnostic-line.js";
 
 const USAGE = `Usage: flowmachine validate [--json] FILE...
 
@@ -89,13 +90,11 @@ function formatText(results: readonly { file: string; diagnostics: readonly Diag
     for (const d of diagnostics) {
       if (d.severity === "error") errors += 1;
       else warnings += 1;
-      const message = d.severity === "warning" ? `warning: ${d.message}` : d.message;
-      lines.push(`${file}:${d.pointer}: ${d.code} ${message}`);
+      lines.push(formatDiagnosticLine(file, d));
     }
   }
-  const count = (n: number, noun: string) => `${n} ${noun}${n === 1 ? "" : "s"}`;
   lines.push(
-    `Checked ${count(results.length, "file")}: ${count(errors, "error")}, ${count(warnings, "warning")}.`,
+    `Checked ${countOf(results.length, "file")}: ${countOf(errors, "error")}, ${countOf(warnings, "warning")}.`,
   );
   return `${lines.join("\n")}\n`;
 }

@@ -164,7 +164,7 @@ function createFlow(state: StandInState, wabaId: string, request: RecordedReques
     if (source === undefined) return metaError(400, 100, "The flow id to clone doesn't exist");
     flowJson = source.flowJson;
   }
-  const validationErrors = flowJson === undefined ? [] : validateFlowJson(flowJson);
+  const validationErrors = flowJson === undefined ? [] : validateFlowJson(flowJson, state);
   const flow: StandInFlow = {
     id: state.nextId(),
     wabaId,
@@ -217,7 +217,7 @@ function listFlows(state: StandInState, wabaId: string, request: RecordedRequest
   };
 }
 
-function uploadAsset(flow: StandInFlow, request: RecordedRequest): StandInReply {
+function uploadAsset(state: StandInState, flow: StandInFlow, request: RecordedRequest): StandInReply {
   if (request.body.kind !== "multipart")
     return metaError(400, 100, "The asset upload must be multipart/form-data");
   const parts = request.body.parts;
@@ -233,7 +233,7 @@ function uploadAsset(flow: StandInFlow, request: RecordedRequest): StandInReply 
     return metaError(400, 139001, "Flow can't be updated", { userTitle: "Flow can't be updated" });
   if (file.data.length > 10 * 1024 * 1024) return metaError(400, 100, "File too large");
   flow.flowJson = file.data.toString("utf8");
-  flow.validationErrors = validateFlowJson(flow.flowJson);
+  flow.validationErrors = validateFlowJson(flow.flowJson, state);
   if (flow.status === "PUBLISHED") flow.status = "DRAFT";
   return { status: 200, json: { success: true, validation_errors: flow.validationErrors } };
 }
@@ -340,7 +340,7 @@ export function routeFlowRequest(state: StandInState, request: RecordedRequest):
     return unknownObject(request);
   }
   if (edge === "assets") {
-    if (request.method === "POST") return uploadAsset(flow, request);
+    if (request.method === "POST") return uploadAsset(state, flow, request);
     const data =
       flow.flowJson === undefined
         ? []

@@ -15,8 +15,14 @@ function validationError(
   return { error, error_type: type, message, ...span, pointers: [{ ...span, path }] };
 }
 
+/** Rules of the stand-in that depend on its state rather than on the text alone. */
+export interface StandInValidationRules {
+  /** Versions Meta no longer accepts: `UNAVAILABLE_FLOW_JSON_VERSION`. */
+  readonly unavailableVersions?: ReadonlySet<string>;
+}
+
 /** The stand-in's own checks of an uploaded Flow JSON, reported as Meta does (with line/column pointers). */
-export function validateFlowJson(text: string): unknown[] {
+export function validateFlowJson(text: string, rules: StandInValidationRules = {}): unknown[] {
   let spans: Map<string, JsonSpan>;
   try {
     spans = locateJsonValues(text);
@@ -44,6 +50,16 @@ export function validateFlowJson(text: string): unknown[] {
   if (typeof document.version !== "string") {
     errors.push(
       validationError("MISSING_FLOW_JSON_VERSION", "FLOW_JSON_ERROR", "Missing Flow JSON version.", root, ""),
+    );
+  } else if (rules.unavailableVersions?.has(document.version) === true) {
+    errors.push(
+      validationError(
+        "UNAVAILABLE_FLOW_JSON_VERSION",
+        "FLOW_JSON_ERROR",
+        `Flow JSON version ${document.version} is no longer available. Use a newer version.`,
+        spans.get("version") ?? root,
+        "version",
+      ),
     );
   }
   const screens = Array.isArray(document.screens)

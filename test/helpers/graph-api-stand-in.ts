@@ -81,6 +81,11 @@ export interface StandInState {
   readonly templates: Map<string, unknown>;
   /** `"flat"` (Meta's doc) or `"data"` (Meta's Postman sample) for `GET .../whatsapp_business_encryption`. */
   keyShape: "flat" | "data";
+  /**
+   * Flow JSON versions Meta no longer accepts (frozen or expired); an upload using one gets
+   * `UNAVAILABLE_FLOW_JSON_VERSION`, which a local validator cannot know about in advance.
+   */
+  readonly unavailableVersions: Set<string>;
   nextId: () => string;
 }
 
@@ -163,6 +168,7 @@ export async function startGraphApiStandIn(options: { accessToken?: string } = {
     metrics: new Map(),
     templates: new Map(),
     keyShape: "flat",
+    unavailableVersions: new Set(),
     nextId: () => String((counter += 1)),
   };
 
