@@ -12,6 +12,7 @@ import { flowsCommand } from "./flows-command.js";
 import { formatCommand } from "./format-command.js";
 import { graphCommand } from "./graph-command.js";
 import { keysCommand } from "./keys-command.js";
+import { serveCommand } from "./serve-command.js";
 import { validateCommand } from "./validate-command.js";
 
 const commands: Readonly<Record<string, Command>> = {
@@ -22,6 +23,7 @@ const commands: Readonly<Record<string, Command>> = {
   keys: keysCommand,
   flows: flowsCommand,
   deploy: deployCommand,
+  serve: serveCommand,
 };
 
 function helpText(): string {

@@ -25,7 +25,11 @@ export function createNodeRequestListener(
 ): (request: IncomingMessage, response: ServerResponse) => void {
   const limit = options.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES;
   return (request, response) => {
-    void answerNodeRequest(handler, request, response, limit);
+    answerNodeRequest(handler, request, response, limit).catch(() => {
+      // Reading failed because the client went away mid-body (or the handler broke its contract):
+      // nobody is left to answer, and an unhandled rejection would take the whole server down.
+      response.destroy();
+    });
   };
 }
 
