@@ -15,18 +15,7 @@ import { availableParallelism } from "node:os";
 import { parseArgs } from "node:util";
 import { Redacted } from "effect";
 import { createNodeRequestListener } from "../src/transport/adapters/node.js";
-import { decryptFlowRequest } from "../src/transport/crypto/flow-request-cipher.js";
-import { verifyHubSignature } from "../src/transport/crypto/hub-signature.js";
-import { createFlowKeyring } from "../src/transport/crypto/keyring.js";
-import type { RawHttpHandler, RawHttpResponse } from "../src/transport/raw-http.js";
-import { EndpointStatus } from "../src/transport/status-codes.js";
-
-/** The reply to every request: the size and shape of the sign-in flow's SIGN_IN screen. */
-const CONSTANT_REPLY = {
-  screen: "SIGN_IN",
-  data: { welcome: "Welcome to our service! Please sign in to continue.", default_email: "" },
-};
-const TEXT = { "content-type": "text/plain" } as const;
+import { createConstantReplyHandler } from "./constant-reply-handler.js";
 
 interface BaselineOptions {
   readonly port: number;
@@ -68,31 +57,12 @@ function readOptions(argv: readonly string[]): BaselineOptions {
   };
 }
 
-/** Signature check, decryption and encryption of a constant reply: the endpoint minus machine and store. */
-async function constantReplyHandler(options: BaselineOptions): Promise<RawHttpHandler> {
-  const keyring = await createFlowKeyring(Redacted.make(options.privateKeyPem));
-  const { appSecret } = options;
-  return {
-    async handle(rawBody, headers): Promise<RawHttpResponse> {
-      if (appSecret !== undefined && !(await verifyHubSignature(rawBody, headers, appSecret))) {
-        return { status: EndpointStatus.SignatureInvalid, headers: TEXT, body: "" };
-      }
-      try {
-        const request = await decryptFlowRequest(rawBody, keyring);
-        return {
-          status: EndpointStatus.Ok,
-          headers: TEXT,
-          body: await request.encryptResponse(CONSTANT_REPLY),
-        };
-      } catch {
-        return { status: EndpointStatus.DecryptionFailed, headers: TEXT, body: "" };
-      }
-    },
-  };
-}
-
 async function serve(options: BaselineOptions): Promise<void> {
-  const listener = createNodeRequestListener(await constantReplyHandler(options));
+  const handler = await createConstantReplyHandler({
+    privateKeyPem: options.privateKeyPem,
+    ...(options.appSecret === undefined ? {} : { appSecret: options.appSecret }),
+  });
+  const listener = createNodeRequestListener(handler);
   const server = createServer((request, response) => {
     if (request.method !== "POST" || request.url?.split("?")[0] !== options.path) {
       response.writeHead(404).end();

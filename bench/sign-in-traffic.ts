@@ -10,6 +10,7 @@
  */
 import { createPublicKey } from "node:crypto";
 import { exampleUser } from "../examples/sign-in/users.js";
+import type { FlowRequest } from "../src/machine/index.js";
 import { kat } from "../test/helpers/crypto-kat.js";
 import { encryptRequest, signBody } from "../test/helpers/whatsapp-client-crypto.js";
 
@@ -39,8 +40,8 @@ export interface SignInTrafficOptions {
 }
 
 /** The payloads of one sign-in flow for `token`: INIT, a wrong password, the right password. */
-export function signInPayloads(token: string): readonly object[] {
-  const signIn = (password: string) => ({
+export function signInPayloads(token: string): readonly FlowRequest[] {
+  const signIn = (password: string): FlowRequest => ({
     version: "3.0",
     action: "data_exchange",
     screen: "SIGN_IN",
