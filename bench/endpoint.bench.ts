@@ -19,7 +19,7 @@ import { createConstantReplyHandler } from "./constant-reply-handler.js";
 import { measureRate, mergeRates, type RateResult } from "./rate.js";
 import { RSA_ONE_CORE } from "./rsa.bench.js";
 import { createRsaFixture, rsaOperation } from "./rsa-operations.js";
-import signInBenchFlow from "./sign-in-bench-flow.js";
+import signInBenchFlow from "../test/helpers/sign-in-seeded-flow.js";
 import {
   BENCH_APP_SECRET,
   BENCH_PRIVATE_KEY_PEM,

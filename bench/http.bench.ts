@@ -8,6 +8,8 @@
 import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { availableParallelism, tmpdir } from "node:os";
 import { join } from "node:path";
+import { fileURLToPath } from "node:url";
+import { startRedisServer } from "../test/helpers/redis-server.js";
 import { target, type BenchContext, type BenchModule, type Figure, type Target } from "./bench-module.js";
 import { freePort, startTsProcess, waitUntilServing, type TsProcess } from "./bench-process.js";
 import type { LoadOptions, LoadResult } from "./load-generator.js";
@@ -83,10 +85,71 @@ function processLabel(processes: number): string {
   return processes === 1 ? "1 process" : `${processes} workers`;
 }
 
-/** The scenarios in the order they run; in smoke mode only the one-process baseline. */
+/** Targets on the ratio to the baseline, per store (from the issues). */
+const RATIO_TARGETS: Readonly<Record<string, number>> = { SQLite: 0.9, Redis: 0.8 };
+
+/**
+ * `flowmachine serve` on the sign-in bench flow with `store` (the `--store` value), in one process or
+ * with `--workers`. `prepare` starts what the store needs (a Redis server) and returns its `--store`.
+ */
+function serve(
+  label: string,
+  processes: number,
+  prepare: (
+    files: ScenarioFiles,
+  ) => Promise<{ readonly store: string; readonly cleanup?: () => Promise<void> }>,
+): Scenario {
+  const minimum = RATIO_TARGETS[label];
+  return {
+    name: `serve ${label}, ${processLabel(processes)}`,
+    processes,
+    baseline: baselineName(processes),
+    check: "sign-in",
+    targets: (_, ratio) =>
+      minimum === undefined || ratio === undefined ? [] : [target("ratio", ratio, ">=", minimum)],
+    start: async (port, files) => {
+      const { store, cleanup } = await prepare(files);
+      const args = [SIGN_IN_MODULE, ...commonArgs(port, files), "--store", store, "--quiet"];
+      if (processes > 1) args.push("--workers", String(processes));
+      const server = startTsProcess(
+        new URL("../test/helpers/run-cli.ts", import.meta.url),
+        ["serve", ...args],
+        {
+          env,
+        },
+      );
+      return { server, ...(cleanup === undefined ? {} : { cleanup }) };
+    },
+  };
+}
+
+/** The sign-in example with its example user seeded (the tests serve it too). */
+const SIGN_IN_MODULE = fileURLToPath(new URL("../test/helpers/sign-in-seeded-flow.ts", import.meta.url));
+const memoryStore = async () => ({ store: "memory" });
+const sqliteStore = async (files: ScenarioFiles) => ({
+  store: `sqlite:${join(mkdtempSync(join(files.dir, "sqlite-")), "sessions.db")}`,
+});
+const redisStore = async () => {
+  const redis = await startRedisServer();
+  return { store: `${redis.url}/0`, cleanup: () => redis.close() };
+};
+
+/**
+ * The scenarios in the order they run: each baseline before the serve runs compared with it. In
+ * smoke mode, the one-process baseline and the memory store only.
+ */
 function scenarios(smoke: boolean): Scenario[] {
   const cores = availableParallelism();
-  return smoke ? [baseline(1)] : [baseline(1), baseline(cores)];
+  if (smoke) return [baseline(1), serve("memory", 1, memoryStore)];
+  const oneProcess = [baseline(1), serve("memory", 1, memoryStore), serve("SQLite", 1, sqliteStore)];
+  // On a one-CPU machine "every core" is the one process already measured.
+  if (cores === 1) return oneProcess;
+  return [
+    ...oneProcess,
+    baseline(cores),
+    serve("SQLite", cores, sqliteStore),
+    serve("Redis", cores, redisStore),
+  ];
 }
 
 /** p99 targets: under 50 ms with one process, at most 15 ms with every core. */
@@ -98,7 +161,7 @@ function latencyTarget(result: LoadResult, processes: number): Target {
 
 async function runLoad(url: string, check: LoadOptions["check"], smoke: boolean): Promise<LoadResult> {
   const options: LoadOptions = smoke
-    ? { url, connections: 4, warmupMs: 100, durationMs: 300, flows: 60, check }
+    ? { url, connections: 4, warmupMs: 100, durationMs: 300, flows: 200, check }
     : { url, connections: CONNECTIONS, warmupMs: 1_000, durationMs: 5_000, flows: 9_000, check };
   const generator = startTsProcess(new URL("./load-generator.ts", import.meta.url), [
     JSON.stringify(options),

@@ -14,7 +14,7 @@ import {
 } from "../src/transport/store/redis-session-store.js";
 import { startRedisServer } from "../test/helpers/redis-server.js";
 import { target, type BenchContext, type BenchModule, type Figure } from "./bench-module.js";
-import signInBenchFlow from "./sign-in-bench-flow.js";
+import signInBenchFlow from "../test/helpers/sign-in-seeded-flow.js";
 import { BENCH_APP_SECRET, BENCH_PRIVATE_KEY_PEM, encryptSignInFlows } from "./sign-in-traffic.js";
 
 const TOPIC = "redis";

@@ -14,6 +14,7 @@ import { benchmarks as paths } from "./paths.bench.js";
 import { describeMachine, formatFigures, formatMachine, writeResults, type BenchResults } from "./report.js";
 import { redisMemoryModule } from "./redis-memory.bench.js";
 import { rsaModule } from "./rsa.bench.js";
+import { sqliteStoreModule } from "./sqlite-store.bench.js";
 
 /** Every module, in the order they run (later modules take ratios to earlier figures). */
 export const modules: readonly BenchModule[] = [
@@ -22,6 +23,7 @@ export const modules: readonly BenchModule[] = [
   rsaModule,
   endpointModule,
   redisMemoryModule,
+  sqliteStoreModule,
   httpModule,
 ];
 
