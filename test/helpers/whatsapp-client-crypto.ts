@@ -21,6 +21,7 @@ import {
   createHmac,
   publicEncrypt,
   randomBytes,
+  type KeyObject,
 } from "node:crypto";
 
 /** The three base64 fields WhatsApp posts. */
@@ -59,11 +60,12 @@ function strictBase64(text: string): Buffer {
 
 /**
  * Encrypts `payload` (JSON text, raw bytes, or a value to `JSON.stringify`) as WhatsApp does: a random
- * AES-128 key wrapped with RSA-OAEP-SHA-256 for `publicKeyPem`, AES-128-GCM with a random 16-byte
+ * AES-128 key wrapped with RSA-OAEP-SHA-256 for `publicKeyPem` (PEM text, or a `KeyObject` made once
+ * with `createPublicKey` when encrypting many requests), AES-128-GCM with a random 16-byte
  * IV, the tag appended.
  */
 export function encryptRequest(
-  publicKeyPem: string,
+  publicKeyPem: string | KeyObject,
   payload: string | Uint8Array | object,
   options: EncryptRequestOptions = {},
 ): ClientRequest {

@@ -142,14 +142,17 @@ export function createFlowEndpoint(options: FlowEndpointOptions): FlowEndpoint {
   async function handle(rawBody: Uint8Array, headers: HeadersInput): Promise<RawHttpResponse> {
     const started = now();
     const entry: { -readonly [K in keyof EndpointRequestLog]?: EndpointRequestLog[K] } = {};
-    const finish = (status: number, outcome: string, body = ""): RawHttpResponse => {
+    // The flow token's log hash is computed while the request runs, off its critical path.
+    let tokenHash: Promise<string | undefined> | undefined;
+    const finish = async (status: number, outcome: string, body = ""): Promise<RawHttpResponse> => {
+      const durationMs = now() - started;
       logger({
         kind: "request",
-        token: entry.token,
+        token: await tokenHash,
         action: entry.action,
         screen: entry.screen,
         status,
-        durationMs: now() - started,
+        durationMs,
         outcome,
         ...(entry.error === undefined ? {} : { error: entry.error }),
         ...(entry.detail === undefined ? {} : { detail: entry.detail }),
@@ -174,7 +177,7 @@ export function createFlowEndpoint(options: FlowEndpointOptions): FlowEndpoint {
       return finish(EndpointStatus.DecryptionFailed, "undecryptable");
     }
     const request = classifyRequest(decrypted.payload);
-    entry.token = await hashFlowToken(request.type === "ping" ? undefined : request.token);
+    if (request.type !== "ping") tokenHash = hashFlowToken(request.token).catch(() => undefined);
     const refuse = async (message: string) =>
       finish(
         EndpointStatus.FlowTokenInvalid,
