@@ -11,6 +11,7 @@ import { flowsCommand } from "./flows-command.js";
 import { formatCommand } from "./format-command.js";
 import { graphCommand } from "./graph-command.js";
 import { keysCommand } from "./keys-command.js";
+import { serveCommand } from "./serve-command.js";
 import { validateCommand } from "./validate-command.js";
 
 const commands: Readonly<Record<string, Command>> = {
@@ -20,6 +21,7 @@ const commands: Readonly<Record<string, Command>> = {
   graph: graphCommand,
   keys: keysCommand,
   flows: flowsCommand,
+  serve: serveCommand,
 };
 
 function helpText(): string {

@@ -5,9 +5,11 @@
  * const server = await listenNode(createNodeRequestListener(handler));
  * await fetch(`${server.url}/flow`, { method: "POST", body });
  * await server.close();
+ * const fetchServer = await listenFetch((request) => new Response("ok"));
  */
 import { createServer, type RequestListener, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
+import { serve, type ServerType } from "@hono/node-server";
 
 export interface RunningServer {
   readonly url: string;
@@ -31,4 +33,12 @@ export async function wrapServer(server: Server): Promise<RunningServer> {
         server.close((error) => (error ? reject(error) : resolve()));
       }),
   };
+}
+
+/** Listens with a Fetch API handler (through @hono/node-server) on a free loopback port. */
+export async function listenFetch(
+  handler: (request: Request) => Response | Promise<Response>,
+): Promise<RunningServer> {
+  const server: ServerType = serve({ fetch: handler, port: 0, hostname: "127.0.0.1" });
+  return wrapServer(server as Server);
 }

@@ -1,5 +1,4 @@
 import { createHash } from "node:crypto";
-import { serve, type ServerType } from "@hono/node-server";
 import express from "express";
 import Fastify from "fastify";
 import { Hono } from "hono";
@@ -11,7 +10,7 @@ import { createHonoHandler } from "../../../src/transport/adapters/hono.js";
 import { createNodeRequestListener } from "../../../src/transport/adapters/node.js";
 import { readHeader } from "../../../src/transport/crypto/hub-signature.js";
 import type { RawHttpHandler } from "../../../src/transport/raw-http.js";
-import { listenNode, wrapServer, type RunningServer } from "../../helpers/http-servers.js";
+import { listenFetch, listenNode, wrapServer, type RunningServer } from "../../helpers/http-servers.js";
 
 /** Answers with what it saw: the digest of the exact bytes, the method, the query and one header. */
 const echo: RawHttpHandler = {
@@ -39,14 +38,9 @@ async function started(server: Promise<RunningServer>): Promise<RunningServer> {
   return running;
 }
 
-function listenFetchStyle(fetchHandler: (request: Request) => Response | Promise<Response>): Promise<RunningServer> {
-  const server: ServerType = serve({ fetch: fetchHandler, port: 0, hostname: "127.0.0.1" });
-  return wrapServer(server as Parameters<typeof wrapServer>[0]);
-}
-
 const adapters: Record<string, (warnings: string[]) => Promise<RunningServer>> = {
   node: () => listenNode(createNodeRequestListener(echo, { maxBodyBytes: LIMIT })),
-  fetch: () => listenFetchStyle(createFetchHandler(echo, { maxBodyBytes: LIMIT })),
+  fetch: () => listenFetch(createFetchHandler(echo, { maxBodyBytes: LIMIT })),
   "express, handler before any parser": () => {
     const app = express();
     app.post("/flow", createExpressHandler(echo, { maxBodyBytes: LIMIT }));
@@ -66,7 +60,7 @@ const adapters: Record<string, (warnings: string[]) => Promise<RunningServer>> =
       await next();
     });
     app.post("/flow", createHonoHandler(echo, { maxBodyBytes: LIMIT }));
-    return listenFetchStyle(app.fetch);
+    return listenFetch(app.fetch);
   },
   "fastify, plugin beside json routes": async () => {
     const app = Fastify();
