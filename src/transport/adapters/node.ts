@@ -1,7 +1,8 @@
 /**
  * `flowmachine/transport/node`: serves a flow endpoint or a webhook handler as a `node:http` request
  * listener. The body is read as raw bytes under the size limit (413 beyond it), so the signature is
- * checked over exactly what arrived.
+ * checked over exactly what arrived. A client that goes away before its body has arrived only loses its
+ * own connection: the listener never lets a rejection escape (it would end the process).
  *
  * @example
  * import { createServer } from "node:http";
@@ -25,7 +26,8 @@ export function createNodeRequestListener(
 ): (request: IncomingMessage, response: ServerResponse) => void {
   const limit = options.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES;
   return (request, response) => {
-    void answerNodeRequest(handler, request, response, limit);
+    // The handler never rejects and a failed body read is handled below: this only guards the process.
+    answerNodeRequest(handler, request, response, limit).catch(() => response.destroy());
   };
 }
 
@@ -37,11 +39,18 @@ export async function answerNodeRequest(
   limit: number,
   alreadyRead?: Uint8Array,
 ): Promise<void> {
-  const body =
-    alreadyRead ??
-    (declaredLengthExceeds(request.headers["content-length"], limit)
-      ? TOO_LARGE
-      : await readBody(request, limit));
+  let body: Uint8Array | typeof TOO_LARGE;
+  try {
+    body =
+      alreadyRead ??
+      (declaredLengthExceeds(request.headers["content-length"], limit)
+        ? TOO_LARGE
+        : await readBody(request, limit));
+  } catch {
+    // The client closed the connection before its body arrived ("aborted"): nobody is left to answer.
+    response.destroy();
+    return;
+  }
   if (body === TOO_LARGE) {
     writeReply(response, {
       status: EndpointStatus.PayloadTooLarge,
