@@ -37,6 +37,8 @@ export type RequestOutcome =
   | "failure-reply"
   /** No HTTP answer (reset, refused): the outcome is unknown. */
   | "connection-error"
+  /** Still no answer after `requestTimeoutMs` (WhatsApp gives up after 10 s): the user gives up. */
+  | "no-answer"
   /** Anything else: a test fails on it. */
   | "unexpected";
 
@@ -79,6 +81,8 @@ export interface FlowLoadOptions {
   readonly journeys?: readonly Journey[];
   /** Pause before a user taps again after a failure snackbar (default 50 ms). */
   readonly retryDelayMs?: number;
+  /** How long a user waits for an answer before giving the journey up (default 10 000 ms, as WhatsApp). */
+  readonly requestTimeoutMs?: number;
   /** Called with each record as it is made (for live counters). */
   readonly onRecord?: (record: RequestRecord) => void;
 }
@@ -92,7 +96,7 @@ function describeError(error: unknown): string {
   if (!(error instanceof Error)) return String(error);
   const cause = (error as { cause?: unknown }).cause;
   const code = (error as { code?: unknown }).code ?? (cause as { code?: unknown } | undefined)?.code;
-  return `${error.message}${code === undefined ? "" : ` (${String(code)})`}`;
+  return typeof code === "string" ? `${error.message} (${code})` : error.message;
 }
 
 function classify(
@@ -119,10 +123,23 @@ function classify(
   return "unexpected";
 }
 
+/** Settles like `work`, or resolves `undefined` after `ms` (the work is then left to settle unobserved). */
+async function withinTime<T>(work: Promise<T>, ms: number): Promise<T | undefined> {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const late = new Promise<undefined>((resolve) => (timer = setTimeout(() => resolve(undefined), ms)));
+  work.catch(() => undefined);
+  try {
+    return await Promise.race([work, late]);
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
 /** Runs the load until `options.signal` is aborted; resolves once every user has stopped. */
 export async function runFlowLoad(options: FlowLoadOptions): Promise<FlowLoadResult> {
   const journeys = options.journeys ?? signInJourneys;
   const retryDelayMs = options.retryDelayMs ?? 50;
+  const requestTimeoutMs = options.requestTimeoutMs ?? 10_000;
   const requests: RequestRecord[] = [];
   const tokens = new Map<string, TokenTally>();
 
@@ -157,9 +174,12 @@ export async function runFlowLoad(options: FlowLoadOptions): Promise<FlowLoadRes
           screen: step.request.screen,
           started: begin,
         };
-        let answer: { status: number; reply: unknown };
+        let answer: { status: number; reply: unknown } | undefined;
         try {
-          answer = await options.client.request({ version: "3.0", ...step.request, flow_token: token });
+          answer = await withinTime(
+            options.client.request({ version: "3.0", ...step.request, flow_token: token }),
+            requestTimeoutMs,
+          );
         } catch (error) {
           tally.uncertain += 1;
           tally.abandoned = true;
@@ -169,6 +189,12 @@ export async function runFlowLoad(options: FlowLoadOptions): Promise<FlowLoadRes
             outcome: "connection-error",
             error: describeError(error),
           });
+          return;
+        }
+        if (answer === undefined) {
+          tally.uncertain += 1;
+          tally.abandoned = true;
+          record({ ...base, durationMs: performance.now() - begin, outcome: "no-answer" });
           return;
         }
         const outcome = classify(step, answer, retriedAfterUnknown);
@@ -213,6 +239,7 @@ export function countOutcomes(records: readonly RequestRecord[]): Record<Request
     "completed-earlier": 0,
     "failure-reply": 0,
     "connection-error": 0,
+    "no-answer": 0,
     unexpected: 0,
   };
   for (const entry of records) counts[entry.outcome] += 1;

@@ -33,6 +33,7 @@ export function bannerWorkerPids(stdout: string, count: number): number[] {
   const match = /Workers: +(\d+) \(pids ([\d, ]+)\)/.exec(stdout);
   if (match === null) throw new Error(`no worker pids in the banner:\n${stdout}`);
   const pids = (match[2] ?? "").split(",").map((pid) => Number(pid.trim()));
-  if (pids.length !== count) throw new Error(`expected ${count} workers, the banner lists ${pids.join(", ")}`);
+  if (pids.length !== count)
+    throw new Error(`expected ${count} workers, the banner lists ${pids.join(", ")}`);
   return pids;
 }

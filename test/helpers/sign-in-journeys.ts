@@ -95,7 +95,10 @@ export const signInJourneys: readonly Journey[] = [
       },
       {
         request: signUp(exampleUser.email, "Another#pass1", "Another#pass1"),
-        expect: { screen: "SIGN_UP", errorMessage: "An account with this email already exists. Please sign in." },
+        expect: {
+          screen: "SIGN_UP",
+          errorMessage: "An account with this email already exists. Please sign in.",
+        },
       },
       {
         request: signIn("nobody@example.com", "Whatever#1"),

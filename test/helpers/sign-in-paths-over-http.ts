@@ -62,7 +62,10 @@ export async function checkSignInPaths(
         data: {},
         flow_token: token,
       });
-      if (late.status !== 427 || JSON.stringify(late.reply) !== JSON.stringify({ error_msg: completedMessage })) {
+      if (
+        late.status !== 427 ||
+        JSON.stringify(late.reply) !== JSON.stringify({ error_msg: completedMessage })
+      ) {
         mismatches.push(`${path.description}, after completion: ${JSON.stringify(late)}`);
       }
     }
