@@ -42,7 +42,9 @@ describe("serve --store redis://... --workers 2", () => {
     expect(result.paths).toBeGreaterThanOrEqual(10);
     expect(result.completedTokens.length).toBeGreaterThan(0);
     // Both workers answered requests (each wrote encrypted replies to its sockets).
-    workers.forEach((pid, index) => expect(writtenBytes(pid), `worker ${pid}`).toBeGreaterThan(before[index] ?? 0));
+    workers.forEach((pid, index) =>
+      expect(writtenBytes(pid), `worker ${pid}`).toBeGreaterThan(before[index] ?? 0),
+    );
 
     const store = await createRedisSessionStore({ url });
     const raw = createClient({ url });
