@@ -130,7 +130,7 @@ function checkAnswer(answer: { status: number; reply: unknown }): void {
     throw new Error(`200 without data: ${JSON.stringify(answer.reply)}`);
   }
   const shown = answer.reply["screen"];
-  if (shown !== undefined && shown !== "SUCCESS" && !screens.includes(String(shown))) {
+  if (shown !== undefined && shown !== "SUCCESS" && !(typeof shown === "string" && screens.includes(shown))) {
     throw new Error(`200 with an unknown screen: ${JSON.stringify(answer.reply)}`);
   }
 }
