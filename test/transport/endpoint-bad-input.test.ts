@@ -5,6 +5,7 @@
  * envelopes and sees only 421, 432 and 413 come back, never a 500 or a dropped connection.
  */
 import { generateKeyPairSync } from "node:crypto";
+import { connect } from "node:net";
 import { join } from "node:path";
 import fc from "fast-check";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -143,6 +144,23 @@ describe("bad input over HTTP", () => {
   it("answers 413 to a body over 1 MiB, before reading it whole", async () => {
     const huge = JSON.stringify({ ...envelope(), padding: "x".repeat(LIMIT) });
     await refused(() => postSigned(huge), 413);
+  });
+
+  it("keeps serving when clients hang up in the middle of a body", async () => {
+    const { hostname, port } = new URL(server.flowUrl);
+    for (let index = 0; index < 3; index += 1) {
+      await new Promise<void>((resolve, reject) => {
+        const socket = connect(Number(port), hostname, () => {
+          socket.write(
+            `POST /flow HTTP/1.1\r\nHost: ${hostname}\r\nContent-Length: 5000\r\n\r\n{"encrypted_`,
+          );
+          setTimeout(() => socket.destroy(), 50);
+        });
+        socket.once("close", () => resolve());
+        socket.once("error", reject);
+      });
+    }
+    await refused(() => postSigned(JSON.stringify(envelope()).slice(0, 40)), 421);
   });
 
   it("answers 432 to a wrong, missing, malformed or borrowed signature", async () => {

@@ -89,6 +89,9 @@ export function createServeHttpServer(options: ServeHttpServerOptions): ServeHtt
   // Bounds slow clients; WhatsApp itself gives up after 10 s.
   server.requestTimeout = 30_000;
   server.headersTimeout = 15_000;
+  // Idle connections outlive the usual proxy and client idle timeouts (60 s on common load balancers),
+  // so the other side closes first and never sends a request on a socket this server just closed.
+  server.keepAliveTimeout = 65_000;
 
   return {
     server,

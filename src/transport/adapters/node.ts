@@ -26,8 +26,11 @@ export function createNodeRequestListener(
 ): (request: IncomingMessage, response: ServerResponse) => void {
   const limit = options.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES;
   return (request, response) => {
-    // The handler never rejects and a failed body read is handled below: this only guards the process.
-    answerNodeRequest(handler, request, response, limit).catch(() => response.destroy());
+    answerNodeRequest(handler, request, response, limit).catch(() => {
+      // A failed body read is handled in answerNodeRequest; this guards against a handler breaking its
+      // contract: nobody is left to answer, and an unhandled rejection would take the whole server down.
+      response.destroy();
+    });
   };
 }
 
