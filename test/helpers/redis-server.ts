@@ -19,6 +19,8 @@ import { afterAll, beforeAll } from "vitest";
 export interface RedisServerOptions {
   /** Turns on the append-only file, so data survives `stop()` and `start()` (default false). */
   readonly appendOnly?: boolean;
+  /** `appendfsync` with the append-only file: `always`, `everysec` (Redis's default) or `no`. */
+  readonly appendFsync?: "always" | "everysec" | "no";
   /** Sets `requirepass`: clients must then authenticate with it. */
   readonly password?: string;
   /** How long to wait for the server to answer PING after starting (default 10 000 ms). */
@@ -36,6 +38,8 @@ export interface RedisServer {
   readonly running: boolean;
   /** Stops the server (SIGTERM, then SIGKILL after 5 s); the port and folder are kept. */
   stop(): Promise<void>;
+  /** Kills the server with SIGKILL, as a crash would (no shutdown work); the port and folder are kept. */
+  crash(): Promise<void>;
   /** Starts it again on the same port and folder, and waits until it answers PING. */
   start(): Promise<void>;
   /** Freezes the process (SIGSTOP): connections stay open but nothing answers, like a hung server. */
@@ -100,6 +104,7 @@ export async function startRedisServer(options: RedisServerOptions = {}): Promis
   const launch = async (): Promise<void> => {
     const args = ["--port", String(port), "--bind", HOST, "--dir", dir, "--save", "", "--daemonize", "no"];
     args.push("--appendonly", options.appendOnly === true ? "yes" : "no", "--logfile", "");
+    if (options.appendFsync !== undefined) args.push("--appendfsync", options.appendFsync);
     if (options.password !== undefined) args.push("--requirepass", options.password);
     const proc = spawn("redis-server", args, { stdio: ["ignore", "pipe", "pipe"] });
     child = proc;
@@ -138,13 +143,13 @@ export async function startRedisServer(options: RedisServerOptions = {}): Promis
     await Promise.race([ready, failed]);
   };
 
-  const stop = async (): Promise<void> => {
+  const stop = async (signal: "SIGTERM" | "SIGKILL" = "SIGTERM"): Promise<void> => {
     const proc = child;
     child = undefined;
     if (proc?.pid === undefined || proc.exitCode !== null || proc.signalCode !== null) return;
     const done = exited(proc);
     proc.kill("SIGCONT");
-    proc.kill("SIGTERM");
+    proc.kill(signal);
     const killer = setTimeout(() => proc.kill("SIGKILL"), 5_000);
     await done;
     clearTimeout(killer);
@@ -178,7 +183,8 @@ export async function startRedisServer(options: RedisServerOptions = {}): Promis
     get running() {
       return child !== undefined && child.exitCode === null && child.signalCode === null;
     },
-    stop,
+    stop: () => stop(),
+    crash: () => stop("SIGKILL"),
     async start() {
       if (child !== undefined) return;
       await launch();

@@ -8,8 +8,9 @@ import { randomBytes } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createSignInFlow } from "../../examples/sign-in/flow.js";
 import { createMemoryUserRepository, exampleUser, seedExampleUsers } from "../../examples/sign-in/users.js";
-import { runPath, transitionPaths, type FlowPath, type PathRequest } from "../../src/testing/index.js";
+import { runPath, transitionPaths, type PathRequest } from "../../src/testing/index.js";
 import { createFlowClient, sendOverHttp, type FlowClient } from "../helpers/flow-client.js";
+import { withFollowUp } from "../helpers/path-follow-up.js";
 import { killCliChildren, seededFlowModule, startServe, tempFolder } from "../helpers/serve-process.js";
 
 let client: FlowClient;
@@ -23,41 +24,6 @@ const send = (flow_token: string, request: PathRequest["request"] | Record<strin
   client.request({ version: "3.0", ...request, flow_token });
 const uniqueEmail = (name: string) => `${name}-${randomBytes(4).toString("hex")}@example.com`;
 const anyString = expect.any(String) as unknown as string;
-
-/**
- * A path that ends with client-side moves (no request after them) gets one more request from the screen
- * it ended on: a refusal found among the other paths (it leaves the user on that screen whatever the
- * users hold), so the server has to place the session there to answer it.
- */
-function withFollowUp(path: FlowPath, all: readonly FlowPath[]): FlowPath {
-  const last = path.steps.at(-1);
-  if (last === undefined || last.request || path.screen === "SUCCESS") return path;
-  const followUp = all
-    .flatMap((other) => other.requests)
-    .find(
-      ({ request, expect: outcome }) =>
-        request.action === "data_exchange" &&
-        request.screen === path.screen &&
-        outcome.screen === path.screen,
-    );
-  if (followUp === undefined) return path;
-  return {
-    description: `${path.description} -data_exchange-> ${path.screen}`,
-    steps: [
-      ...path.steps,
-      {
-        kind: "data_exchange",
-        from: path.screen,
-        to: path.screen,
-        data: followUp.request.data ?? {},
-        request: true,
-        example: true,
-      },
-    ],
-    requests: [...path.requests, followUp],
-    screen: path.screen,
-  };
-}
 
 describe("the sign-in flow over HTTP: every path", async () => {
   const users = createMemoryUserRepository();

@@ -68,6 +68,10 @@ export async function superviseServeWorkers(
     }
     throw error;
   }
+  // Workers accept connections themselves. With node's default round-robin the primary accepts them and
+  // hands each one to a worker over IPC; a connection handed to a worker that has just died (SIGKILL, OOM)
+  // is never answered nor closed, so its client hangs until its own timeout (WhatsApp's is 10 s).
+  cluster.schedulingPolicy = cluster.SCHED_NONE;
   cluster.setupPrimary({ exec: workerEntry(), args: ["serve", ...args] });
   return new Promise<number>((resolveExit) => {
     const supervisor = createSupervisor(options, io, key, policy, resolveExit);

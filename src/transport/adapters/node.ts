@@ -1,7 +1,8 @@
 /**
  * `flowmachine/transport/node`: serves a flow endpoint or a webhook handler as a `node:http` request
  * listener. The body is read as raw bytes under the size limit (413 beyond it), so the signature is
- * checked over exactly what arrived.
+ * checked over exactly what arrived. A client that goes away before its body has arrived only loses its
+ * own connection: the listener never lets a rejection escape (it would end the process).
  *
  * @example
  * import { createServer } from "node:http";
@@ -26,8 +27,8 @@ export function createNodeRequestListener(
   const limit = options.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES;
   return (request, response) => {
     answerNodeRequest(handler, request, response, limit).catch(() => {
-      // Reading failed because the client went away mid-body (or the handler broke its contract):
-      // nobody is left to answer, and an unhandled rejection would take the whole server down.
+      // A failed body read is handled in answerNodeRequest; this guards against a handler breaking its
+      // contract: nobody is left to answer, and an unhandled rejection would take the whole server down.
       response.destroy();
     });
   };
@@ -41,11 +42,18 @@ export async function answerNodeRequest(
   limit: number,
   alreadyRead?: Uint8Array,
 ): Promise<void> {
-  const body =
-    alreadyRead ??
-    (declaredLengthExceeds(request.headers["content-length"], limit)
-      ? TOO_LARGE
-      : await readBody(request, limit));
+  let body: Uint8Array | typeof TOO_LARGE;
+  try {
+    body =
+      alreadyRead ??
+      (declaredLengthExceeds(request.headers["content-length"], limit)
+        ? TOO_LARGE
+        : await readBody(request, limit));
+  } catch {
+    // The client closed the connection before its body arrived ("aborted"): nobody is left to answer.
+    response.destroy();
+    return;
+  }
   if (body === TOO_LARGE) {
     writeReply(response, {
       status: EndpointStatus.PayloadTooLarge,

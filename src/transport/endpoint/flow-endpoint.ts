@@ -213,8 +213,11 @@ export function createFlowEndpoint(options: FlowEndpointOptions): FlowEndpoint {
       return refuse(messages.tokenInvalid);
     }
     const failureReply = async (message: string) => {
+      // Own keys only: `in` would take "__proto__" or "constructor" for a screen and send it back.
       const screen =
-        request.screen !== undefined && request.screen in flow.screens ? request.screen : flow.entry;
+        request.screen !== undefined && Object.hasOwn(flow.screens, request.screen)
+          ? request.screen
+          : flow.entry;
       const body = await decrypted.encryptResponse({ screen, data: { error_message: message } });
       return finish(EndpointStatus.Ok, "failed", body);
     };

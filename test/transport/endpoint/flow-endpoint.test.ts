@@ -174,6 +174,16 @@ describe("createFlowEndpoint: the sign-in flow", () => {
     });
     expect(nowhere.status).toBe(200);
     expect(nowhere.reply).toMatchObject({ screen: "SIGN_IN", data: { error_message: anyString } });
+    // Names every object inherits are no screens either: the reply never shows them.
+    for (const inherited of ["__proto__", "constructor", "toString"]) {
+      const odd = await client.request({
+        version: "3.0",
+        action: "BACK",
+        screen: inherited,
+        flow_token: "t-odd",
+      });
+      expect(odd.reply, inherited).toMatchObject({ screen: "SIGN_IN", data: { error_message: anyString } });
+    }
     expect(await endpoint.store.get("t-odd")).toEqual(before);
   });
 
