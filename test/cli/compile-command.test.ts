@@ -3,19 +3,10 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { main } from "../../src/cli/main.js";
-import { readSharedJson, repoRoot, sharedPath } from "../helpers/shared-path.js";
+import { captureIo } from "../helpers/captured-io.js";
+import { readSharedJson, sharedPath } from "../helpers/shared-path.js";
 
-function capture() {
-  const out: string[] = [];
-  const err: string[] = [];
-  const io = {
-    stdout: (text: string) => out.push(text),
-    stderr: (text: string) => err.push(text),
-    cwd: repoRoot,
-    env: {},
-  };
-  return { io, stdout: () => out.join(""), stderr: () => err.join("") };
-}
+const capture = () => captureIo();
 
 describe("flowmachine compile", () => {
   it("prints the Flow JSON of a TypeScript flow module, with no build step", async () => {

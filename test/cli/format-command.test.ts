@@ -2,26 +2,12 @@ import { mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import type { CommandIo } from "../../src/cli/command.js";
 import { main } from "../../src/cli/main.js";
+import { captureIo } from "../helpers/captured-io.js";
 import { formatFlowJson } from "../../src/flow-json/index.js";
 import { readSharedJson } from "../helpers/shared-path.js";
 
-interface Captured {
-  readonly io: CommandIo;
-  readonly stdout: () => string;
-  readonly stderr: () => string;
-}
-
-function capture(cwd: string): Captured {
-  let out = "";
-  let err = "";
-  return {
-    io: { stdout: (text) => void (out += text), stderr: (text) => void (err += text), cwd, env: {} },
-    stdout: () => out,
-    stderr: () => err,
-  };
-}
+const capture = (cwd: string) => captureIo({ cwd });
 
 /** The newsletter seed with its keys reversed everywhere, so that formatting has work to do. */
 function reversedKeys(value: unknown): unknown {

@@ -2,19 +2,10 @@ import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { main } from "../../src/cli/main.js";
+import { captureIo } from "../helpers/captured-io.js";
 import { repoRoot, sharedPath } from "../helpers/shared-path.js";
 
-function capture() {
-  const out: string[] = [];
-  const err: string[] = [];
-  const io = {
-    stdout: (text: string) => out.push(text),
-    stderr: (text: string) => err.push(text),
-    cwd: repoRoot,
-    env: {},
-  };
-  return { io, stdout: () => out.join(""), stderr: () => err.join("") };
-}
+const capture = () => captureIo();
 
 describe("flowmachine graph", () => {
   it.each([
